@@ -1,0 +1,178 @@
+package io.github.backprop4j.tensor.internal;
+
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Shape;
+import io.github.backprop4j.tensor.Tensor;
+
+/**
+ * Reductions over a set of dimensions. The reduced dimensions are permuted to the end and copied
+ * into one double buffer, so each output element reduces one contiguous run of {@code R} values
+ * (R = product of the reduced sizes). Sums accumulate in double precision.
+ */
+public final class Reductions {
+    private Reductions() {
+    }
+
+    /** What to compute over each run of values. */
+    public enum Kind {
+        /** Σ v. */
+        SUM,
+        /** Σ v / R (NaN when R = 0). */
+        MEAN,
+        /** m + log Σ exp(v − m) with m = max v (m taken as 0 when it is infinite, as PyTorch does). */
+        LOGSUMEXP,
+        /** Largest value; NaN if any value is NaN. */
+        MAX,
+        /** Smallest value; NaN if any value is NaN. */
+        MIN,
+        /** Position of the largest value within the run (first one on ties; a NaN wins). */
+        ARGMAX,
+        /** Position of the smallest value within the run (first one on ties; a NaN wins). */
+        ARGMIN
+    }
+
+    /**
+     * Reduces {@code t} over {@code dims} (already normalised, distinct).
+     *
+     * @param outType the result's dtype
+     */
+    public static Tensor reduce(Tensor t, int[] dims, boolean keepdim, Kind kind, DType outType) {
+        Runs runs = Runs.of(t, dims, keepdim);
+        if (runs.length == 0 && kind != Kind.SUM && kind != Kind.MEAN && kind != Kind.LOGSUMEXP
+                && runs.count > 0) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: Expected reduction dim to have non-zero size (input shape %s)",
+                    kind.name().toLowerCase(java.util.Locale.ROOT), t.shape()));
+        }
+        Storage out = Storage.allocate(outType, runs.count);
+        double[] v = runs.values;
+        int len = runs.length;
+        for (int r = 0; r < runs.count; r++) {
+            int from = r * len;
+            int to = from + len;
+            out.set(r, switch (kind) {
+                case SUM -> sum(v, from, to);
+                case MEAN -> sum(v, from, to) / len;
+                case LOGSUMEXP -> logSumExp(v, from, to);
+                case MAX -> extreme(v, from, to, true);
+                case MIN -> extreme(v, from, to, false);
+                case ARGMAX -> argExtreme(v, from, to, true);
+                case ARGMIN -> argExtreme(v, from, to, false);
+            });
+        }
+        return Tensor.wrap(out, runs.outShape);
+    }
+
+    /**
+     * Variance over {@code dims}: Σ (v − mean)² / max(0, R − correction), by two passes.
+     * With {@code correction = 1} this is PyTorch's default (unbiased) estimate.
+     */
+    public static Tensor variance(Tensor t, int[] dims, int correction, boolean keepdim, DType outType) {
+        Runs runs = Runs.of(t, dims, keepdim);
+        Storage out = Storage.allocate(outType, runs.count);
+        double[] v = runs.values;
+        int len = runs.length;
+        for (int r = 0; r < runs.count; r++) {
+            int from = r * len;
+            double mean = sum(v, from, from + len) / len;
+            double squares = 0;
+            for (int i = from; i < from + len; i++) {
+                double d = v[i] - mean;
+                squares += d * d;
+            }
+            out.set(r, squares / Math.max(0, len - correction));
+        }
+        return Tensor.wrap(out, runs.outShape);
+    }
+
+    static double sum(double[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += v[i];
+        }
+        return s;
+    }
+
+    static double logSumExp(double[] v, int from, int to) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, v[i]);
+        }
+        if (Double.isInfinite(m)) {
+            m = 0;
+        }
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += Math.exp(v[i] - m);
+        }
+        return Math.log(s) + m;
+    }
+
+    static double extreme(double[] v, int from, int to, boolean max) {
+        return v[argExtreme(v, from, to, max) + from];
+    }
+
+    static int argExtreme(double[] v, int from, int to, boolean max) {
+        int best = from;
+        for (int i = from + 1; i < to; i++) {
+            if (Double.isNaN(v[best])) {
+                break;
+            }
+            if (Double.isNaN(v[i]) || (max ? v[i] > v[best] : v[i] < v[best])) {
+                best = i;
+            }
+        }
+        return best - from;
+    }
+
+    /** The values of {@code t} regrouped so that each output element's inputs are contiguous. */
+    private static final class Runs {
+        final double[] values;
+        final int count;
+        final int length;
+        final int[] outShape;
+
+        private Runs(double[] values, int count, int length, int[] outShape) {
+            this.values = values;
+            this.count = count;
+            this.length = length;
+            this.outShape = outShape;
+        }
+
+        static Runs of(Tensor t, int[] dims, boolean keepdim) {
+            int rank = t.dim();
+            boolean[] reduced = new boolean[rank];
+            for (int d : dims) {
+                reduced[d] = true;
+            }
+            int[] perm = new int[rank];
+            int[] shape = t.shape().toArray();
+            int p = 0;
+            int kept = 0;
+            for (int d = 0; d < rank; d++) {
+                if (!reduced[d]) {
+                    perm[p++] = d;
+                    kept++;
+                }
+            }
+            for (int d : dims) {
+                perm[p++] = d;
+            }
+            int length = 1;
+            for (int d : dims) {
+                length *= shape[d];
+            }
+            int[] outShape = new int[keepdim ? rank : kept];
+            for (int d = 0, o = 0; d < rank; d++) {
+                if (!reduced[d]) {
+                    outShape[o++] = shape[d];
+                } else if (keepdim) {
+                    outShape[o++] = 1;
+                }
+            }
+            int count = Shape.of(outShape).numel();
+            Tensor grouped = Elementwise.copy(t.permute(perm), DType.FLOAT64);
+            return new Runs(((DoubleStorage) grouped.storage()).data(), count, length, outShape);
+        }
+    }
+}
