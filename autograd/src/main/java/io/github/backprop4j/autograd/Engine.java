@@ -1,0 +1,185 @@
+package io.github.backprop4j.autograd;
+
+import io.github.backprop4j.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The backward pass. It orders the graph's nodes topologically with an explicit stack (no
+ * recursion, so a chain of 100 000 ops is fine), then visits them from the output back,
+ * handing each node the sum of the gradients its output received and passing what its
+ * {@link Function#backward} returns on to its inputs. Gradients reaching leaves accumulate into
+ * {@link Variable#grad()} (or are returned, for {@link Autograd#grad}).
+ */
+final class Engine {
+    static final String RELEASED_MESSAGE = "Trying to backward through the graph a second time (or to use saved"
+            + " inputs after they have been freed). The graph is released after backward(); call"
+            + " backward(gradient, BackwardOptions.RETAIN_GRAPH) the first time if you need to backward twice.";
+
+    private Engine() {
+    }
+
+    /** Settings of one backward run. */
+    record Options(boolean retainGraph, boolean createGraph, @Nullable BackwardListener listener) {
+    }
+
+    /**
+     * Runs backward from {@code roots} seeded with {@code rootGrads}. With {@code wanted} null,
+     * leaf gradients accumulate into {@code .grad}; otherwise nothing accumulates and the
+     * gradients of the wanted variables are returned (null where none flowed).
+     */
+    static @Nullable Variable[] run(List<Variable> roots, List<Variable> rootGrads, Variable @Nullable [] wanted,
+                                    Options options) {
+        Map<Variable, Variable> pending = new IdentityHashMap<>();
+        for (int i = 0; i < roots.size(); i++) {
+            Variable root = roots.get(i);
+            if (!root.requiresGrad()) {
+                throw new IllegalStateException("element " + i + " of tensors does not require grad and does not"
+                        + " have a grad_fn");
+            }
+            checkShape(root, rootGrads.get(i), "the seed gradient");
+            pending.merge(root, rootGrads.get(i), Variable::plus);
+        }
+        Set<Variable> wantedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (wanted != null) {
+            Collections.addAll(wantedSet, wanted);
+        }
+        Map<Variable, Variable> results = new IdentityHashMap<>();
+        try (GradMode.Scope scope = GradMode.set(options.createGraph())) {
+            for (Function node : topologicalOrder(roots)) {
+                Variable output = node.output();
+                if (output == null || !pending.containsKey(output)) {
+                    continue;
+                }
+                Variable gradOut = output.runHooks(pending.remove(output));
+                if (wantedSet.contains(output)) {
+                    results.put(output, gradOut);
+                } else if (wanted == null && output.retainsGrad()) {
+                    output.accumulateGrad(gradOut);
+                }
+                if (node.isReleased()) {
+                    throw new IllegalStateException(RELEASED_MESSAGE);
+                }
+                node.checkVersions();
+                Variable[] inputs = node.inputs();
+                @Nullable Variable[] inputGrads = node.backward(gradOut);
+                if (inputGrads.length != inputs.length) {
+                    throw new IllegalStateException(node.name() + ".backward returned " + inputGrads.length
+                            + " gradients for " + inputs.length + " inputs");
+                }
+                if (options.listener() != null) {
+                    options.listener().visited(node, gradOut, inputGrads);
+                }
+                for (int i = 0; i < inputs.length; i++) {
+                    Variable g = inputGrads[i];
+                    if (g != null && inputs[i].requiresGrad()) {
+                        checkShape(inputs[i], g, node.name() + ".backward for input " + i);
+                        checkAnomaly(node, g, i);
+                        pending.merge(inputs[i], g, Variable::plus);
+                    }
+                }
+                if (!options.retainGraph()) {
+                    node.release();
+                }
+            }
+            for (Map.Entry<Variable, Variable> e : pending.entrySet()) {
+                Variable leaf = e.getKey();
+                Variable g = leaf.runHooks(e.getValue());
+                if (wanted != null) {
+                    if (wantedSet.contains(leaf)) {
+                        results.put(leaf, g);
+                    }
+                } else {
+                    leaf.accumulateGrad(g);
+                }
+            }
+        }
+        if (wanted == null) {
+            return new Variable[0];
+        }
+        @Nullable Variable[] out = new Variable[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            out[i] = results.get(wanted[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Nodes ordered so that every node comes before the nodes of its inputs: the reverse of a
+     * depth-first post-order, computed with an explicit stack.
+     */
+    static List<Function> topologicalOrder(List<Variable> roots) {
+        List<Function> postOrder = new ArrayList<>();
+        Set<Function> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Function> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> nextInput = new ArrayDeque<>();
+        for (Variable root : roots) {
+            Function start = root.gradFn();
+            if (start == null || !seen.add(start)) {
+                continue;
+            }
+            stack.push(start);
+            nextInput.push(0);
+            while (!stack.isEmpty()) {
+                Function node = stack.peek();
+                int i = nextInput.pop();
+                Variable[] inputs = node.inputs();
+                if (i < inputs.length) {
+                    nextInput.push(i + 1);
+                    Function child = inputs[i].gradFn();
+                    if (child != null && seen.add(child)) {
+                        stack.push(child);
+                        nextInput.push(0);
+                    }
+                } else {
+                    stack.pop();
+                    postOrder.add(node);
+                }
+            }
+        }
+        Collections.reverse(postOrder);
+        return postOrder;
+    }
+
+    private static void checkShape(Variable v, Variable grad, String what) {
+        if (!grad.value().shape().equals(v.value().shape())) {
+            throw new IllegalStateException(what + " has shape " + grad.value().shape()
+                    + " but the variable it belongs to has shape " + v.value().shape());
+        }
+    }
+
+    private static void checkAnomaly(Function node, Variable grad, int input) {
+        if (!AnomalyMode.isEnabled()) {
+            return;
+        }
+        Tensor g = grad.value();
+        if (g.dtype().isFloatingPoint() && g.isFinite().sum().item() != g.numel()) {
+            String where = node.creationSite() == null ? "(created before anomaly mode was enabled)"
+                    : "created at " + firstCallerFrame(node.creationSite());
+            IllegalStateException e = new IllegalStateException(String.format(
+                    "Function '%s' returned nan or inf values in its gradient for input %d; the op was %s",
+                    node.name(), input, where));
+            if (node.creationSite() != null) {
+                e.addSuppressed(node.creationSite());
+            }
+            throw e;
+        }
+    }
+
+    /** The first stack frame outside the autograd machinery: where the user's code made the op. */
+    private static String firstCallerFrame(Throwable site) {
+        for (StackTraceElement f : site.getStackTrace()) {
+            String c = f.getClassName();
+            if (!c.startsWith("io.github.backprop4j.autograd.") && !c.startsWith("io.github.backprop4j.losses.")) {
+                return f.toString();
+            }
+        }
+        return "an unknown place";
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.backprop4j.autograd;
+
+import io.github.backprop4j.tensor.Tensor;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One differentiable operation: {@link #forward} computes the output value from the inputs'
+ * values; {@link #backward} is its vector-Jacobian product, mapping the gradient of the output
+ * to the gradient of each input.
+ *
+ * <p>This is the custom-function API, as {@code torch.autograd.Function}: extend it, then
+ * {@code new MyOp().apply(x, y)} records one node in the graph. Each application uses a fresh
+ * instance, which is the graph node; it may keep in fields whatever its backward needs.
+ *
+ * <p>Write {@code backward} with {@link Variable} operations. The engine runs it without
+ * recording unless asked to {@code createGraph}, in which case the same code builds the graph
+ * of the gradient itself, so second derivatives come for free.
+ *
+ * <pre>{@code
+ * final class Cube extends Function {
+ *     protected Tensor forward(Tensor... x) { return x[0].pow(3); }
+ *     protected Variable[] backward(Variable g) {        // d(x³)/dx = 3x²
+ *         return new Variable[] {g.times(input(0).pow(2).times(3))};
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class Function {
+    private Variable @Nullable [] inputs;
+    private @Nullable Variable output;
+    private int @Nullable [] inputVersions;
+    private boolean released;
+    private @Nullable Throwable creationSite;
+
+    /** Computes the output value from the values of the inputs, in the order given to {@link #apply}. */
+    protected abstract Tensor forward(Tensor... inputs);
+
+    /**
+     * The vector-Jacobian product. Given the gradient of the loss with respect to this op's
+     * output (shaped like the output), returns the gradient with respect to each input (shaped
+     * like that input), or null for an input that receives none.
+     */
+    protected abstract @Nullable Variable[] backward(Variable gradOutput);
+
+    /** The op's name in graphs, traces and error messages; the class's simple name by default. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Runs {@link #forward} and, when gradients are being recorded and some input requires one,
+     * records this instance as the node that made the result.
+     */
+    public final Variable apply(Variable... inputs) {
+        if (this.inputs != null) {
+            throw new IllegalStateException(name() + ": a Function instance can be applied only once; create a new one");
+        }
+        Tensor[] values = new Tensor[inputs.length];
+        boolean anyRequiresGrad = false;
+        for (int i = 0; i < inputs.length; i++) {
+            values[i] = inputs[i].value();
+            anyRequiresGrad |= inputs[i].requiresGrad();
+        }
+        Tensor out = forward(values);
+        if (!anyRequiresGrad || !GradMode.isEnabled()) {
+            return Variable.of(out);
+        }
+        this.inputs = inputs.clone();
+        this.inputVersions = Arrays.stream(inputs).mapToInt(Variable::version).toArray();
+        if (AnomalyMode.isEnabled()) {
+            creationSite = new Throwable(name() + " was created here");
+        }
+        Variable result = new Variable(out, this);
+        this.output = result;
+        return result;
+    }
+
+    /** The variable this node made (null before {@link #apply} records it). */
+    final @Nullable Variable output() {
+        return output;
+    }
+
+    /** Input {@code i} as given to {@link #apply}, for use in {@link #backward}. */
+    protected final Variable input(int i) {
+        Variable[] in = inputs;
+        if (in == null || released) {
+            throw new IllegalStateException(Engine.RELEASED_MESSAGE);
+        }
+        return in[i];
+    }
+
+    /** How many inputs this node has. */
+    public final int inputCount() {
+        Variable[] in = inputs;
+        return in == null ? 0 : in.length;
+    }
+
+    /** The inputs, for the engine and graph export; empty after release. */
+    final Variable[] inputs() {
+        Variable[] in = inputs;
+        return in == null ? new Variable[0] : in;
+    }
+
+    /** Fails if an input was reassigned after this node read it (its gradient would be wrong). */
+    final void checkVersions() {
+        Variable[] in = inputs;
+        int[] versions = inputVersions;
+        if (in == null || versions == null) {
+            return;
+        }
+        for (int i = 0; i < in.length; i++) {
+            if (in[i].version() != versions[i]) {
+                throw new IllegalStateException(String.format(
+                        "one of the variables needed for gradient computation has been modified since %s used it"
+                                + " (input %d of %s, shape %s, is at version %d; expected version %d)",
+                        name(), i, name(), in[i].value().shape(), in[i].version(), versions[i]));
+            }
+        }
+    }
+
+    /** Where this node was created, when anomaly mode was on at the time; else null. */
+    public final @Nullable Throwable creationSite() {
+        return creationSite;
+    }
+
+    final boolean isReleased() {
+        return released;
+    }
+
+    /** Drops the references to the inputs, so the graph behind this node can be collected. */
+    final void release() {
+        released = true;
+        inputs = null;
+        releaseSaved();
+    }
+
+    /** Override to drop tensors a subclass saved for its backward; called when the graph is released. */
+    protected void releaseSaved() {
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Shape;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Σ x over {@code dims} (all dims when null). ∂/∂x = g expanded back to x's shape (after
+ * re-inserting the summed dims as size 1 when keepdim was false).
+ */
+public final class Sum extends Op {
+    private final int @Nullable [] dims;
+    private final boolean keepdim;
+
+    public Sum(int @Nullable [] dims, boolean keepdim) {
+        this.dims = dims == null ? null : dims.clone();
+        this.keepdim = keepdim;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return dims == null ? x[0].sum() : x[0].sum(dims, keepdim);
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        Shape inShape = input(0).shape();
+        int[] kept = inShape.toArray();
+        if (dims == null) {
+            java.util.Arrays.fill(kept, 1);
+        } else {
+            for (int d : dims) {
+                kept[Shape.normalizeDim(d, inShape.rank(), "sum")] = 1;
+            }
+        }
+        return new Variable[] {g.reshape(kept).expand(inShape)};
+    }
+}
