@@ -37,6 +37,10 @@ public final class Shape {
 
     /** Size of dimension {@code dim}; negative dims count from the end. */
     public int size(int dim) {
+        if (dims.length == 0) {
+            throw new IndexOutOfBoundsException(
+                    "size: dimension specified as " + dim + " but tensor has no dimensions");
+        }
         return dims[normalizeDim(dim, dims.length, "size")];
     }
 

@@ -138,11 +138,7 @@ public final class Tensor {
 
     /** A tensor of {@code dtype} and {@code shape} holding {@code data} in row-major order. */
     public static Tensor fromFlat(DType dtype, double[] data, int... shape) {
-        checkShape("fromFlat", shape);
-        if (Shape.numel(shape) != data.length) {
-            throw new IllegalArgumentException("fromFlat: " + data.length + " values do not fit shape "
-                    + Arrays.toString(shape));
-        }
+        checkFlat(data.length, shape);
         Storage s = Storage.allocate(dtype, data.length);
         for (int i = 0; i < data.length; i++) {
             s.set(i, data[i]);
@@ -152,14 +148,22 @@ public final class Tensor {
 
     /** A float32 tensor of {@code shape} holding {@code data} (no copy is shared) in row-major order. */
     public static Tensor fromFlat(float[] data, int... shape) {
-        checkShape("fromFlat", shape);
+        checkFlat(data.length, shape);
         return wrap(new FloatStorage(data.clone()), shape);
     }
 
     /** An int64 tensor of {@code shape} holding {@code data} in row-major order. */
     public static Tensor fromFlat(long[] data, int... shape) {
-        checkShape("fromFlat", shape);
+        checkFlat(data.length, shape);
         return wrap(new LongStorage(data.clone()), shape);
+    }
+
+    private static void checkFlat(int length, int[] shape) {
+        checkShape("fromFlat", shape);
+        if (Shape.numel(shape) != length) {
+            throw new IllegalArgumentException("fromFlat: " + length + " values do not fit shape "
+                    + Arrays.toString(shape));
+        }
     }
 
     /** A 0-d float32 scalar. */
@@ -227,7 +231,11 @@ public final class Tensor {
 
     /** int64 {@code [start, start+1, ..., end-1]}. */
     public static Tensor arange(long start, long end) {
-        int n = (int) Math.max(0, end - start);
+        long count = Math.max(0, end - start);
+        if (count > Integer.MAX_VALUE || end - start < 0 && end > start) {
+            throw new IllegalArgumentException("arange: [" + start + ", " + end + ") has more than 2^31-1 elements");
+        }
+        int n = (int) count;
         long[] v = new long[n];
         for (int i = 0; i < n; i++) {
             v[i] = start + i;
@@ -253,19 +261,28 @@ public final class Tensor {
         return fromFlat(DType.FLOAT32, v, v.length);
     }
 
-    /** float32: {@code steps} evenly spaced values from {@code start} to {@code end} inclusive. */
+    /**
+     * float32: {@code steps} evenly spaced values from {@code start} to {@code end} inclusive.
+     * As PyTorch's CPU kernel, in float arithmetic: step = (end − start) / (steps − 1); the first
+     * half is start + i·step, the second half end − (steps − 1 − i)·step, so both ends are exact,
+     * each a fused multiply-add. (PyTorch's SIMD path can differ in the last bit for long ranges.)
+     */
     public static Tensor linspace(double start, double end, int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("linspace: number of steps must be non-negative, got " + steps);
         }
-        double[] v = new double[steps];
-        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
+        float first = (float) start;
+        float last = (float) end;
+        float step = steps > 1 ? (last - first) / (steps - 1) : 0f;
         int half = steps / 2;
+        float[] v = new float[steps];
         for (int i = 0; i < steps; i++) {
-            // Like PyTorch, fill the second half backwards from `end` so both ends are exact.
-            v[i] = i < half ? start + i * step : end - (steps - 1 - i) * step;
+            // a single step is `start`, as torch.linspace(a, b, 1) = [a]
+            v[i] = i < half || steps == 1
+                    ? Math.fma(step, (float) i, first)
+                    : Math.fma(-step, (float) (steps - 1 - i), last);
         }
-        return fromFlat(DType.FLOAT32, v, steps);
+        return fromFlat(v, steps);
     }
 
     /** The float32 n×n identity. */
@@ -274,6 +291,9 @@ public final class Tensor {
     }
 
     public static Tensor eye(DType dtype, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("eye: n must be greater or equal to 0, got " + n);
+        }
         Tensor t = zeros(dtype, n, n);
         for (int i = 0; i < n; i++) {
             t.storage.set(i * n + i, 1);
@@ -287,6 +307,7 @@ public final class Tensor {
     }
 
     public static Tensor rand(Generator gen, DType dtype, int... shape) {
+        requireFloatDType("rand", dtype);
         Tensor t = zeros(dtype, shape);
         for (int i = 0; i < t.storage.length(); i++) {
             t.storage.set(i, gen.nextDouble());
@@ -300,6 +321,7 @@ public final class Tensor {
     }
 
     public static Tensor randn(Generator gen, DType dtype, int... shape) {
+        requireFloatDType("randn", dtype);
         Tensor t = zeros(dtype, shape);
         for (int i = 0; i < t.storage.length(); i++) {
             t.storage.set(i, gen.nextGaussian());
@@ -309,11 +331,20 @@ public final class Tensor {
 
     /** int64, uniform integers in [low, high). */
     public static Tensor randint(Generator gen, long low, long high, int... shape) {
+        if (low >= high) {
+            throw new IllegalArgumentException("randint: low (" + low + ") must be less than high (" + high + ")");
+        }
         Tensor t = zeros(DType.INT64, shape);
         for (int i = 0; i < t.storage.length(); i++) {
             t.storage.setLong(i, gen.nextLong(low, high));
         }
         return t;
+    }
+
+    private static void requireFloatDType(String op, DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(op + ": expected a floating point dtype, got " + dtype.shortName());
+        }
     }
 
     private static void checkShape(String op, int[] shape) {
@@ -336,6 +367,10 @@ public final class Tensor {
 
     /** Size of dimension {@code dim}; negative dims count from the end. */
     public int size(int dim) {
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException(
+                    "size: dimension specified as " + dim + " but tensor has no dimensions");
+        }
         return shape[normDim(dim, "size")];
     }
 
@@ -505,65 +540,42 @@ public final class Tensor {
         return target;
     }
 
-    /** A view with {@code target}'s shape if one exists with these strides, else null. */
+    /**
+     * A view with {@code target}'s shape if one exists with these strides, else null. The port of
+     * PyTorch's {@code computeStride}: walking from the last dim, old dims are grouped into chunks
+     * that are contiguous within (stride[d-1] = size[d]·stride[d], size-1 dims ignored); each
+     * chunk must be covered exactly by a run of new dims, which then get strides from the chunk's
+     * innermost stride.
+     */
     private Tensor tryView(int[] target) {
-        if (isContiguous()) {
+        if (isContiguous() || numel() == 0) {
             return new Tensor(storage, offset, target, contiguousStrides(target));
         }
-        // Match groups of old dims against groups of new dims with equal products (as PyTorch's
-        // computeStride does): each old group must itself be "contiguous within".
         int[] newStrides = new int[target.length];
-        int oldDim = shape.length - 1;
-        int newDim = target.length - 1;
-        while (oldDim >= 0 || newDim >= 0) {
-            // skip size-1 dims
-            if (newDim >= 0 && target[newDim] == 1) {
-                newStrides[newDim] = newDim + 1 < target.length ? newStrides[newDim + 1] * target[newDim + 1] : 1;
-                newDim--;
-                continue;
-            }
-            if (oldDim >= 0 && shape[oldDim] == 1) {
-                oldDim--;
-                continue;
-            }
-            if (oldDim < 0 || newDim < 0) {
-                return null;
-            }
-            long oldProd = shape[oldDim];
-            int chunkStride = strides[oldDim];
-            int oldStart = oldDim;
-            long newProd = target[newDim];
-            int newEnd = newDim;
-            while (oldProd != newProd) {
-                if (oldProd < newProd) {
-                    oldDim--;
-                    if (oldDim < 0) {
-                        return null;
-                    }
-                    if (shape[oldDim] != 1 && strides[oldDim] != strides[oldDim + 1] * shape[oldDim + 1]) {
-                        return null;
-                    }
-                    oldProd *= shape[oldDim];
-                } else {
-                    newDim--;
-                    if (newDim < 0) {
-                        return null;
-                    }
-                    newProd *= target[newDim];
+        int viewDim = target.length - 1;
+        long chunkBaseStride = strides[strides.length - 1];
+        long tensorNumel = 1;
+        long viewNumel = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            tensorNumel *= shape[d];
+            boolean chunkEnds = d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel * chunkBaseStride);
+            if (chunkEnds) {
+                while (viewDim >= 0 && (viewNumel < tensorNumel || target[viewDim] == 1)) {
+                    newStrides[viewDim] = (int) (viewNumel * chunkBaseStride);
+                    viewNumel *= target[viewDim];
+                    viewDim--;
+                }
+                if (viewNumel != tensorNumel) {
+                    return null;
+                }
+                if (d > 0) {
+                    chunkBaseStride = strides[d - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
                 }
             }
-            int step = chunkStride;
-            for (int d = newEnd; d >= newDim; d--) {
-                newStrides[d] = step;
-                step *= target[d];
-            }
-            if (oldStart < 0) {
-                return null;
-            }
-            oldDim--;
-            newDim--;
         }
-        return new Tensor(storage, offset, target, newStrides);
+        return viewDim == -1 ? new Tensor(storage, offset, target, newStrides) : null;
     }
 
     /** Swaps two dimensions (a view). */
@@ -685,6 +697,9 @@ public final class Tensor {
                 }
                 newShape[i] = want;
                 newStrides[i] = 0;
+            } else if (want < -1) {
+                throw new IllegalArgumentException("expand: invalid size " + want + " at dimension " + i
+                        + " in " + Arrays.toString(sizes) + " (sizes must be >= 0, or -1 to keep a dimension)");
             } else if (want == -1 || want == own) {
                 newShape[i] = own;
                 newStrides[i] = strides[i - lead];
@@ -729,6 +744,9 @@ public final class Tensor {
      */
     public Tensor slice(int dim, int start, int end) {
         int d = normDim(dim, "slice");
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("slice: cannot be applied to a 0-dim tensor.");
+        }
         int n = shape[d];
         int s = Math.max(0, Math.min(n, start < 0 ? start + n : start));
         int e = Math.max(s, Math.min(n, end < 0 ? end + n : end));
@@ -866,13 +884,16 @@ public final class Tensor {
                 ? scalar(value, DType.FLOAT32) : scalarOperand(value));
     }
 
-    /** {@code this ^ exponent} elementwise. */
+    /** {@code this ^ exponent} elementwise; int64 to a negative int64 power is an error, as in PyTorch. */
     public Tensor pow(Tensor exponent) {
+        if (dtype() == DType.INT64 && exponent.dtype() == DType.INT64 && exponent.lt(0).sum().item() > 0) {
+            throw new IllegalArgumentException("pow: Integers to negative integer powers are not allowed.");
+        }
         return binary(BinaryOp.POW, exponent);
     }
 
     public Tensor pow(double exponent) {
-        return binary(BinaryOp.POW, scalarOperand(exponent));
+        return pow(scalarOperand(exponent));
     }
 
     /** {@code −this}. */
@@ -974,8 +995,13 @@ public final class Tensor {
         return binary(BinaryOp.EQ, other);
     }
 
+    /**
+     * int64 mask: 1 where the element equals {@code value}. As in PyTorch, the scalar is first
+     * rounded to this tensor's dtype, so a float32 {@code 0.1} equals {@code 0.1}; the other
+     * scalar comparisons do the same.
+     */
     public Tensor eq(double value) {
-        return binary(BinaryOp.EQ, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.EQ, scalarOperand(value));
     }
 
     public Tensor ne(Tensor other) {
@@ -983,7 +1009,7 @@ public final class Tensor {
     }
 
     public Tensor ne(double value) {
-        return binary(BinaryOp.NE, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.NE, scalarOperand(value));
     }
 
     public Tensor lt(Tensor other) {
@@ -991,7 +1017,7 @@ public final class Tensor {
     }
 
     public Tensor lt(double value) {
-        return binary(BinaryOp.LT, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.LT, scalarOperand(value));
     }
 
     public Tensor le(Tensor other) {
@@ -999,7 +1025,7 @@ public final class Tensor {
     }
 
     public Tensor le(double value) {
-        return binary(BinaryOp.LE, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.LE, scalarOperand(value));
     }
 
     public Tensor gt(Tensor other) {
@@ -1007,7 +1033,7 @@ public final class Tensor {
     }
 
     public Tensor gt(double value) {
-        return binary(BinaryOp.GT, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.GT, scalarOperand(value));
     }
 
     public Tensor ge(Tensor other) {
@@ -1015,7 +1041,7 @@ public final class Tensor {
     }
 
     public Tensor ge(double value) {
-        return binary(BinaryOp.GE, scalar(value, DType.FLOAT64));
+        return binary(BinaryOp.GE, scalarOperand(value));
     }
 
     /** int64 mask: 1 where the element is NaN. */
@@ -1030,7 +1056,11 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ reductions
 
+    /** Wraps negative dims and rejects repeats; an empty list means every dim, as in PyTorch's {@code dim=[]}. */
     private int[] normDims(int[] dims, String op) {
+        if (dims.length == 0) {
+            return allDims();
+        }
         int[] out = new int[dims.length];
         boolean[] seen = new boolean[Math.max(shape.length, 1)];
         for (int i = 0; i < dims.length; i++) {
@@ -1060,7 +1090,7 @@ public final class Tensor {
         return sum(new int[] {dim}, keepdim);
     }
 
-    /** Sum over several dims. */
+    /** Sum over several dims (an empty array means every dim, as PyTorch's {@code dim=[]}). */
     public Tensor sum(int[] dims, boolean keepdim) {
         return Reductions.reduce(this, normDims(dims, "sum"), keepdim, Reductions.Kind.SUM, dtype());
     }
@@ -1286,14 +1316,17 @@ public final class Tensor {
         return where(mask, scalar(value, dtype()), this).to(dtype());
     }
 
-    /** int64 one-hot encoding of an int64 tensor: a new last dim of size {@code numClasses}. */
+    /** int64 one-hot encoding of an int64 tensor: a new last dim of size {@code numClasses} (-1: max + 1). */
     public Tensor oneHot(int numClasses) {
         return Indexing.oneHot(this, numClasses);
     }
 
     // ------------------------------------------------------------------ comparison and printing
 
-    /** |this − other| ≤ atol + rtol·|other| everywhere (shapes broadcast); NaNs compare equal. */
+    /**
+     * |this − other| ≤ atol + rtol·|other| everywhere (shapes broadcast). An infinity is close
+     * only to the same infinity; NaNs compare equal (unlike torch.allclose's default).
+     */
     public boolean allclose(Tensor other, double rtol, double atol) {
         Tensor a = to(DType.FLOAT64);
         Tensor b = other.to(DType.FLOAT64);
@@ -1302,7 +1335,9 @@ public final class Tensor {
         double[] y = b.expand(s).toDoubleArray();
         for (int i = 0; i < x.length; i++) {
             boolean bothNan = Double.isNaN(x[i]) && Double.isNaN(y[i]);
-            if (!bothNan && !(x[i] == y[i] || Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) {
+            boolean bothFinite = Double.isFinite(x[i]) && Double.isFinite(y[i]);
+            boolean close = x[i] == y[i] || bothFinite && Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]);
+            if (!bothNan && !close) {
                 return false;
             }
         }

@@ -244,13 +244,24 @@ public final class Indexing {
         return cat(parts, dim);
     }
 
-    /** int64 one-hot: out[..., c] = 1 where c == t[...]; every value must lie in [0, numClasses). */
+    /**
+     * int64 one-hot: out[..., c] = 1 where c == t[...]; every value must lie in [0, numClasses).
+     * {@code numClasses = -1} means max(t) + 1, as in PyTorch.
+     */
     public static Tensor oneHot(Tensor t, int numClasses) {
         if (t.dtype() != DType.INT64) {
             throw new IllegalArgumentException("one_hot is only applicable to index tensor (int64), got "
                     + t.dtype().shortName());
         }
         long[] v = t.toLongArray();
+        if (numClasses == -1) {
+            if (v.length == 0) {
+                throw new IllegalArgumentException("one_hot: Can not infer total number of classes from empty tensor.");
+            }
+            numClasses = (int) Math.min(Integer.MAX_VALUE, Arrays.stream(v).max().getAsLong() + 1);
+        } else if (numClasses < 0) {
+            throw new IllegalArgumentException("one_hot: num_classes must be -1 or non-negative, got " + numClasses);
+        }
         int[] shape = Arrays.copyOf(t.shape().toArray(), t.dim() + 1);
         shape[t.dim()] = numClasses;
         long[] out = new long[v.length * numClasses];
