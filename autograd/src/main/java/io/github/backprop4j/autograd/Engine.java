@@ -57,14 +57,14 @@ final class Engine {
                 if (output == null || !pending.containsKey(output)) {
                     continue;
                 }
+                if (node.isReleased()) {
+                    throw new IllegalStateException(RELEASED_MESSAGE);
+                }
                 Variable gradOut = output.runHooks(pending.remove(output));
                 if (wantedSet.contains(output)) {
                     results.put(output, gradOut);
                 } else if (wanted == null && output.retainsGrad()) {
                     output.accumulateGrad(gradOut);
-                }
-                if (node.isReleased()) {
-                    throw new IllegalStateException(RELEASED_MESSAGE);
                 }
                 node.checkVersions();
                 Variable[] inputs = node.inputs();
@@ -80,6 +80,9 @@ final class Engine {
                     Variable g = inputGrads[i];
                     if (g != null && inputs[i].requiresGrad()) {
                         checkShape(inputs[i], g, node.name() + ".backward for input " + i);
+                        if (g.dtype() != inputs[i].dtype()) {
+                            g = g.to(inputs[i].dtype()); // as PyTorch, a gradient has its variable's dtype
+                        }
                         checkAnomaly(node, g, i);
                         pending.merge(inputs[i], g, Variable::plus);
                     }
@@ -172,14 +175,34 @@ final class Engine {
         }
     }
 
-    /** The first stack frame outside the autograd machinery: where the user's code made the op. */
-    private static String firstCallerFrame(Throwable site) {
+    /**
+     * The first stack frame in the caller's code: frames of the library's own classes (autograd,
+     * tensor, losses, nn) are skipped, except test classes, which are the caller's code.
+     */
+    static String firstCallerFrame(Throwable site) {
         for (StackTraceElement f : site.getStackTrace()) {
-            String c = f.getClassName();
-            if (!c.startsWith("io.github.backprop4j.autograd.") && !c.startsWith("io.github.backprop4j.losses.")) {
+            if (!isLibraryClass(f.getClassName())) {
                 return f.toString();
             }
         }
         return "an unknown place";
     }
+
+    private static boolean isLibraryClass(String className) {
+        int nested = className.indexOf('$');
+        String top = nested < 0 ? className : className.substring(0, nested);
+        if (top.endsWith("Test") || top.endsWith("Tests") || top.endsWith("Properties") || top.endsWith("IT")) {
+            return false;
+        }
+        for (String p : LIBRARY_PACKAGES) {
+            if (top.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] LIBRARY_PACKAGES = {
+        "io.github.backprop4j.autograd.", "io.github.backprop4j.tensor.", "io.github.backprop4j.losses.",
+        "io.github.backprop4j.nn."};
 }

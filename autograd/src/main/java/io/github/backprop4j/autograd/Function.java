@@ -45,7 +45,12 @@ public abstract class Function {
 
     /** The op's name in graphs, traces and error messages; the class's simple name by default. */
     public String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        if (!simple.isEmpty()) {
+            return simple;
+        }
+        String full = getClass().getName(); // anonymous class: Outer$1
+        return full.substring(full.lastIndexOf('.') + 1);
     }
 
     /**
@@ -79,6 +84,19 @@ public abstract class Function {
     /** The variable this node made (null before {@link #apply} records it). */
     final @Nullable Variable output() {
         return output;
+    }
+
+    /**
+     * The variable this node made, for backward formulas written in terms of the result (as
+     * {@code derivatives.yaml} writes {@code result}): d tanh(x) = g·(1 − result²). Using it
+     * rather than a saved tensor keeps the formula differentiable under {@code createGraph}.
+     */
+    protected final Variable result() {
+        Variable out = output;
+        if (out == null || released) {
+            throw new IllegalStateException(Engine.RELEASED_MESSAGE);
+        }
+        return out;
     }
 
     /** Input {@code i} as given to {@link #apply}, for use in {@link #backward}. */

@@ -1,18 +1,39 @@
 package io.github.backprop4j.autograd;
 
+import io.github.backprop4j.autograd.ops.Abs;
 import io.github.backprop4j.autograd.ops.Add;
+import io.github.backprop4j.autograd.ops.Cast;
+import io.github.backprop4j.autograd.ops.Cat;
+import io.github.backprop4j.autograd.ops.Clamp;
 import io.github.backprop4j.autograd.ops.Div;
 import io.github.backprop4j.autograd.ops.Exp;
 import io.github.backprop4j.autograd.ops.Expand;
+import io.github.backprop4j.autograd.ops.Expm1;
+import io.github.backprop4j.autograd.ops.Gather;
+import io.github.backprop4j.autograd.ops.IndexSelect;
+import io.github.backprop4j.autograd.ops.Log1p;
 import io.github.backprop4j.autograd.ops.Log;
+import io.github.backprop4j.autograd.ops.LogSigmoid;
+import io.github.backprop4j.autograd.ops.LogSumExp;
 import io.github.backprop4j.autograd.ops.MatMul;
+import io.github.backprop4j.autograd.ops.Max;
+import io.github.backprop4j.autograd.ops.MaxDim;
+import io.github.backprop4j.autograd.ops.Maximum;
 import io.github.backprop4j.autograd.ops.Mul;
+import io.github.backprop4j.autograd.ops.Narrow;
 import io.github.backprop4j.autograd.ops.Neg;
 import io.github.backprop4j.autograd.ops.Permute;
+import io.github.backprop4j.autograd.ops.Pow;
+import io.github.backprop4j.autograd.ops.Relu;
 import io.github.backprop4j.autograd.ops.Reshape;
+import io.github.backprop4j.autograd.ops.ScatterAdd;
+import io.github.backprop4j.autograd.ops.Sigmoid;
+import io.github.backprop4j.autograd.ops.Sqrt;
 import io.github.backprop4j.autograd.ops.Sub;
 import io.github.backprop4j.autograd.ops.Sum;
 import io.github.backprop4j.autograd.ops.SumTo;
+import io.github.backprop4j.autograd.ops.Tanh;
+import io.github.backprop4j.autograd.ops.Where;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
@@ -223,7 +244,16 @@ public final class Variable {
             throw new IllegalStateException("grad can be implicitly created only for scalar outputs (this output"
                     + " has shape " + value.shape() + "); call backward(gradient)");
         }
-        backward(value.onesLike());
+        backward(BackwardOptions.DEFAULT);
+    }
+
+    /** Backward from a one-element result, seeded with 1, with explicit options. */
+    public void backward(BackwardOptions options) {
+        if (value.numel() != 1) {
+            throw new IllegalStateException("grad can be implicitly created only for scalar outputs (this output"
+                    + " has shape " + value.shape() + "); call backward(gradient, options)");
+        }
+        backward(of(value.onesLike()), options);
     }
 
     /** Backward seeded with {@code gradient} (shaped like this value). */
@@ -238,7 +268,7 @@ public final class Variable {
 
     // ------------------------------------------------------------------ arithmetic (broadcasting)
 
-    /** {@code this + other}; the gradient of each side is g summed to its shape. */
+    /** {@code this + other}, broadcast; the gradient of each side is g summed to its shape. */
     public Variable plus(Variable other) {
         return new Add().apply(this, other);
     }
@@ -247,6 +277,7 @@ public final class Variable {
         return plus(constantLike(c));
     }
 
+    /** {@code this − other}, broadcast. */
     public Variable minus(Variable other) {
         return new Sub().apply(this, other);
     }
@@ -255,6 +286,7 @@ public final class Variable {
         return minus(constantLike(c));
     }
 
+    /** {@code this · other} elementwise, broadcast. */
     public Variable times(Variable other) {
         return new Mul().apply(this, other);
     }
@@ -263,6 +295,7 @@ public final class Variable {
         return times(constantLike(c));
     }
 
+    /** {@code this / other} elementwise, broadcast. */
     public Variable div(Variable other) {
         return new Div().apply(this, other);
     }
@@ -271,8 +304,24 @@ public final class Variable {
         return div(constantLike(c));
     }
 
+    /** {@code −this}. */
     public Variable unaryMinus() {
         return new Neg().apply(this);
+    }
+
+    /** {@code this ^ exponent} elementwise, broadcast; both sides differentiable. */
+    public Variable pow(Variable exponent) {
+        return new Pow().apply(this, exponent);
+    }
+
+    /** {@code this ^ p} elementwise. */
+    public Variable pow(double p) {
+        return pow(constantLike(p));
+    }
+
+    /** This value in another floating dtype (itself when already of it); the gradient is converted back. */
+    public Variable to(DType dtype) {
+        return dtype == dtype() ? this : new Cast(dtype).apply(this);
     }
 
     /** A 0-d constant of this variable's dtype. */
@@ -290,6 +339,73 @@ public final class Variable {
         return new Log().apply(this);
     }
 
+    /** ln(1 + x), accurate for small x. */
+    public Variable log1p() {
+        return new Log1p().apply(this);
+    }
+
+    /** e^x − 1, accurate for small x. */
+    public Variable expm1() {
+        return new Expm1().apply(this);
+    }
+
+    public Variable sqrt() {
+        return new Sqrt().apply(this);
+    }
+
+    public Variable abs() {
+        return new Abs().apply(this);
+    }
+
+    public Variable tanh() {
+        return new Tanh().apply(this);
+    }
+
+    /** σ(x) = 1 / (1 + e^−x). */
+    public Variable sigmoid() {
+        return new Sigmoid().apply(this);
+    }
+
+    /** log σ(x) = min(x, 0) − log1p(e^−|x|), finite for any x. */
+    public Variable logSigmoid() {
+        return new LogSigmoid().apply(this);
+    }
+
+    /** max(x, 0); the gradient at 0 is 0, as in PyTorch. */
+    public Variable relu() {
+        return new Relu().apply(this);
+    }
+
+    /** Clamps into [min, max] (pass ±infinity for one side); the gradient passes where min ≤ x ≤ max. */
+    public Variable clamp(double min, double max) {
+        return new Clamp(min, max).apply(this);
+    }
+
+    /** Elementwise larger value, broadcast; ties split the gradient evenly. */
+    public Variable maximum(Variable other) {
+        return Maximum.maximum().apply(this, other);
+    }
+
+    /** Elementwise smaller value, broadcast; ties split the gradient evenly. */
+    public Variable minimum(Variable other) {
+        return Maximum.minimum().apply(this, other);
+    }
+
+    /** {@code condition != 0 ? a : b}, all broadcast together; the condition is a constant. */
+    public static Variable where(Tensor condition, Variable a, Variable b) {
+        return new Where(condition).apply(a, b);
+    }
+
+    /** A copy with {@code value} wherever {@code mask} (broadcast to this shape) is nonzero; no gradient flows there. */
+    public Variable maskedFill(Tensor mask, double value) {
+        Shape out = Shape.broadcast("masked_fill", shape(), mask.shape());
+        if (!out.equals(shape())) {
+            throw new IllegalArgumentException("masked_fill: mask of shape " + mask.shape()
+                    + " does not broadcast to the tensor's shape " + shape());
+        }
+        return where(mask, constantLike(value), this);
+    }
+
     // ------------------------------------------------------------------ reductions
 
     /** Sum of all elements (0-d). */
@@ -297,7 +413,7 @@ public final class Variable {
         return new Sum(null, false).apply(this);
     }
 
-    /** Sum over {@code dims}. */
+    /** Sum over {@code dims} (an empty array means every dim). */
     public Variable sum(int[] dims, boolean keepdim) {
         return new Sum(dims, keepdim).apply(this);
     }
@@ -306,20 +422,86 @@ public final class Variable {
         return sum(new int[] {dim}, keepdim);
     }
 
+    /** Mean of all elements: sum / n (NaN when empty). */
+    public Variable mean() {
+        return mean(new int[0], false);
+    }
+
+    /** Mean over {@code dims} (an empty array means every dim): the sum over them divided by their number of elements. */
+    public Variable mean(int[] dims, boolean keepdim) {
+        if (!dtype().isFloatingPoint()) {
+            value.mean(dims, keepdim); // throws PyTorch's message for integer input
+        }
+        int n = 1;
+        if (dims.length == 0 || dim() == 0) {
+            n = value.numel();
+        } else {
+            for (int d : dims) {
+                n *= size(Shape.normalizeDim(d, dim(), "mean"));
+            }
+        }
+        return sum(dims, keepdim).div(n);
+    }
+
+    public Variable mean(int dim, boolean keepdim) {
+        return mean(new int[] {dim}, keepdim);
+    }
+
+    /** Largest element (0-d); the gradient is shared evenly among tied maxima. */
+    public Variable max() {
+        return Max.max().apply(this);
+    }
+
+    /** Smallest element (0-d); the gradient is shared evenly among tied minima. */
+    public Variable min() {
+        return Max.min().apply(this);
+    }
+
+    /** Largest values along {@code dim}; the gradient goes to the index {@link Tensor#argmax} returns. */
+    public Variable max(int dim, boolean keepdim) {
+        return MaxDim.max(dim, keepdim).apply(this);
+    }
+
+    /** Smallest values along {@code dim}; the gradient goes to the index {@link Tensor#argmin} returns. */
+    public Variable min(int dim, boolean keepdim) {
+        return MaxDim.min(dim, keepdim).apply(this);
+    }
+
+    /** log Σ exp over {@code dim}, computed stably. */
+    public Variable logsumexp(int dim, boolean keepdim) {
+        return logsumexp(new int[] {dim}, keepdim);
+    }
+
+    /** log Σ exp over {@code dims} (an empty array means every dim). */
+    public Variable logsumexp(int[] dims, boolean keepdim) {
+        return new LogSumExp(dims, keepdim).apply(this);
+    }
+
     /** The reduction that undoes a broadcast to this shape; its gradient is an expand. */
     public Variable sumTo(Shape target) {
         return value.shape().equals(target) ? this : new SumTo(target).apply(this);
     }
 
-    // ------------------------------------------------------------------ views and products
+    // ------------------------------------------------------------------ views
 
     /** Broadcasts to {@code target} without copying; its gradient is a {@link #sumTo}. */
     public Variable expand(Shape target) {
         return value.shape().equals(target) ? this : new Expand(target).apply(this);
     }
 
+    /** Broadcasts to {@code sizes} (-1 keeps a dimension), as {@code torch.expand}. */
+    public Variable expand(int... sizes) {
+        return expand(value.expand(sizes).shape());
+    }
+
+    /** The same elements in a new shape; one size may be -1. */
     public Variable reshape(int... shape) {
         return new Reshape(shape).apply(this);
+    }
+
+    /** Flattens to 1-D. */
+    public Variable flatten() {
+        return reshape(-1);
     }
 
     /** Reorders dimensions (a view); the gradient is permuted back. */
@@ -329,15 +511,130 @@ public final class Variable {
 
     /** Swaps two dimensions (a view). */
     public Variable transpose(int dim0, int dim1) {
+        int a = Shape.normalizeDim(dim0, dim(), "transpose");
+        int b = Shape.normalizeDim(dim1, dim(), "transpose");
+        if (dim() == 0 || a == b) {
+            return this;
+        }
         int[] perm = new int[dim()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
         }
-        int a = Shape.normalizeDim(dim0, dim(), "transpose");
-        int b = Shape.normalizeDim(dim1, dim(), "transpose");
         perm[a] = b;
         perm[b] = a;
         return permute(perm);
+    }
+
+    /** The transpose of a matrix; 0-d and 1-D variables come back unchanged, as {@code torch.t}. */
+    public Variable t() {
+        value.t(); // checks the rank, with PyTorch's message
+        return dim() < 2 ? this : transpose(0, 1);
+    }
+
+    /** Removes every size-1 dimension. */
+    public Variable squeeze() {
+        return reshapeTo(value.squeeze().shape());
+    }
+
+    /** Removes dimension {@code dim} if its size is 1. */
+    public Variable squeeze(int dim) {
+        return reshapeTo(value.squeeze(dim).shape());
+    }
+
+    /** Inserts a size-1 dimension at {@code dim}. */
+    public Variable unsqueeze(int dim) {
+        return reshapeTo(value.unsqueeze(dim).shape());
+    }
+
+    private Variable reshapeTo(Shape target) {
+        return target.equals(shape()) ? this : reshape(target.toArray());
+    }
+
+    /** Elements {@code start .. start+length-1} along {@code dim} (negative start counts from the end). */
+    public Variable narrow(int dim, int start, int length) {
+        value.narrow(dim, start, length); // checks the bounds, naming narrow
+        return new Narrow(dim, start, length).apply(this);
+    }
+
+    /** Python's {@code x[start:end]} along {@code dim}: negative bounds count from the end, bounds are clamped. */
+    public Variable slice(int dim, int start, int end) {
+        value.slice(dim, start, end); // checks dim, naming slice
+        int d = Shape.normalizeDim(dim, dim(), "slice");
+        int n = size(d);
+        int s = Math.max(0, Math.min(n, start < 0 ? start + n : start));
+        int e = Math.max(s, Math.min(n, end < 0 ? end + n : end));
+        return narrow(d, s, e - s);
+    }
+
+    /** Index {@code index} along {@code dim}, removing that dimension: a narrow of length 1, reshaped. */
+    public Variable select(int dim, int index) {
+        Tensor selected = value.select(dim, index); // checks the bounds, naming select
+        int d = Shape.normalizeDim(dim, dim(), "select");
+        return narrow(d, index < 0 ? index + size(d) : index, 1).reshape(selected.shape().toArray());
+    }
+
+    /** {@code x[i, j, ...]}: selects along the leading dimensions; Kotlin's index operator. */
+    public Variable get(int... index) {
+        if (index.length > dim()) {
+            throw new IndexOutOfBoundsException("get: too many indices for tensor of dimension " + dim()
+                    + " (got " + index.length + ")");
+        }
+        Variable v = this;
+        for (int i : index) {
+            v = v.select(0, i);
+        }
+        return v;
+    }
+
+    /** Concatenates along an existing dimension; each input's gradient is its slice of g. */
+    public static Variable cat(List<Variable> parts, int dim) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("cat: expected a non-empty list of Tensors");
+        }
+        return new Cat(dim).apply(parts.toArray(new Variable[0]));
+    }
+
+    /** Stacks equal-shaped variables along a new dimension {@code dim}: unsqueeze each, then cat. */
+    public static Variable stack(List<Variable> parts, int dim) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("stack: expects a non-empty list of tensors");
+        }
+        Shape first = parts.get(0).shape();
+        int d = Shape.normalizeDim(dim, first.rank() + 1, "stack");
+        List<Variable> unsqueezed = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            Variable v = parts.get(i);
+            if (!v.shape().equals(first)) {
+                throw new IllegalArgumentException("stack: expects each tensor to be equal size, but got "
+                        + first + " at entry 0 and " + v.shape() + " at entry " + i);
+            }
+            unsqueezed.add(v.unsqueeze(d));
+        }
+        return cat(unsqueezed, d);
+    }
+
+    // ------------------------------------------------------------------ indexing and products
+
+    /** {@code out[i][j] = this[index[i][j]][j]} for dim 0 (likewise for any dim), as {@code torch.gather}. */
+    public Variable gather(int dim, Tensor index) {
+        return new Gather(dim, index).apply(this);
+    }
+
+    /**
+     * A copy of this with {@code src} added at the positions {@code index} names along {@code dim}
+     * ({@code out[index[i][j]][j] += src[i][j]} for dim 0); {@code src} has index's shape.
+     */
+    public Variable scatterAdd(int dim, Tensor index, Variable src) {
+        return new ScatterAdd(dim, index).apply(this, src);
+    }
+
+    /** The slices at positions {@code index} (a vector of int64) along {@code dim}. */
+    public Variable indexSelect(int dim, Tensor index) {
+        if (dim() == 0) {
+            value.indexSelect(dim, index); // checks dim and index, naming index_select
+            return reshape(1).indexSelect(0, index.reshape(-1)).reshape(index.shape().toArray());
+        }
+        return new IndexSelect(dim, index).apply(this);
     }
 
     /** {@code torch.matmul}: dot, matrix-vector, matrix-matrix and batched products. */

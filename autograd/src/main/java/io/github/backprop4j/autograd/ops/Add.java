@@ -2,6 +2,7 @@ package io.github.backprop4j.autograd.ops;
 
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /** a + b (broadcast). ∂/∂a = g, ∂/∂b = g, each summed back to its operand's shape. */
 public final class Add extends Op {
@@ -11,7 +12,11 @@ public final class Add extends Op {
     }
 
     @Override
-    protected Variable[] backward(Variable g) {
-        return new Variable[] {g.sumTo(input(0).shape()), g.sumTo(input(1).shape())};
+    protected @Nullable Variable[] backward(Variable g) {
+        Variable a = input(0);
+        Variable b = input(1);
+        return new Variable[] {
+            a.requiresGrad() ? g.sumTo(a.shape()) : null,
+            b.requiresGrad() ? g.sumTo(b.shape()) : null};
     }
 }

@@ -3,7 +3,7 @@ package io.github.backprop4j.autograd.ops;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
 
-/** e^x. ∂/∂x = g · e^x (the output itself). */
+/** e<sup>x</sup>. ∂/∂x = g·e<sup>x</sup>, which is g times the result itself. */
 public final class Exp extends Op {
     @Override
     protected Tensor forward(Tensor... x) {
@@ -12,6 +12,6 @@ public final class Exp extends Op {
 
     @Override
     protected Variable[] backward(Variable g) {
-        return new Variable[] {g.times(input(0).exp())};
+        return new Variable[] {g.times(result())};
     }
 }

@@ -2,6 +2,7 @@ package io.github.backprop4j.autograd.ops;
 
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * a @ b with {@code torch.matmul}'s rules. For matrices, ∂/∂a = g·bᵀ and ∂/∂b = aᵀ·g. A 1-D
@@ -15,7 +16,7 @@ public final class MatMul extends Op {
     }
 
     @Override
-    protected Variable[] backward(Variable g) {
+    protected @Nullable Variable[] backward(Variable g) {
         Variable a = input(0);
         Variable b = input(1);
         Variable a2 = a.dim() == 1 ? a.reshape(1, a.size(0)) : a;

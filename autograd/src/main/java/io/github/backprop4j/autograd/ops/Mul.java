@@ -2,6 +2,7 @@ package io.github.backprop4j.autograd.ops;
 
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /** a · b elementwise (broadcast). ∂/∂a = g·b, ∂/∂b = g·a, each summed back to its operand's shape. */
 public final class Mul extends Op {
@@ -11,7 +12,7 @@ public final class Mul extends Op {
     }
 
     @Override
-    protected Variable[] backward(Variable g) {
+    protected @Nullable Variable[] backward(Variable g) {
         Variable a = input(0);
         Variable b = input(1);
         return new Variable[] {

@@ -6,7 +6,7 @@ import io.github.backprop4j.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Σ x over {@code dims} (all dims when null). ∂/∂x = g expanded back to x's shape (after
+ * Σ x over {@code dims} (all dims when null or empty). ∂/∂x = g expanded back to x's shape (after
  * re-inserting the summed dims as size 1 when keepdim was false).
  */
 public final class Sum extends Op {
@@ -25,15 +25,7 @@ public final class Sum extends Op {
 
     @Override
     protected Variable[] backward(Variable g) {
-        Shape inShape = input(0).shape();
-        int[] kept = inShape.toArray();
-        if (dims == null) {
-            java.util.Arrays.fill(kept, 1);
-        } else {
-            for (int d : dims) {
-                kept[Shape.normalizeDim(d, inShape.rank(), "sum")] = 1;
-            }
-        }
-        return new Variable[] {g.reshape(kept).expand(inShape)};
+        Shape in = input(0).shape();
+        return new Variable[] {Dims.restore(g, in, dims, "sum").expand(in)};
     }
 }

@@ -1,0 +1,17 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+
+/** e<sup>x</sup> − 1. ∂/∂x = g·(y + 1), with y the result. */
+public final class Expm1 extends Op {
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return x[0].expm1();
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        return new Variable[] {g.times(result().plus(1))};
+    }
+}

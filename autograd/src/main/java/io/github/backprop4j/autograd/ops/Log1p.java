@@ -1,0 +1,17 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+
+/** ln(1 + x). ∂/∂x = g / (1 + x). */
+public final class Log1p extends Op {
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return x[0].log1p();
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        return new Variable[] {g.div(input(0).plus(1))};
+    }
+}

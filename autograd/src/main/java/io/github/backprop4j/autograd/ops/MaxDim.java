@@ -1,0 +1,69 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The largest (or, for {@link #min}, smallest) value of x along one dim. ∂/∂x = g at the index
+ * the forward returned (the first on ties), 0 elsewhere — a scatter of g into zeros, as
+ * PyTorch's {@code value_selecting_reduction_backward}.
+ */
+public final class MaxDim extends Op {
+    private final int dim;
+    private final boolean keepdim;
+    private final boolean smallest;
+    private @Nullable Tensor indices;
+
+    private MaxDim(int dim, boolean keepdim, boolean smallest) {
+        this.dim = dim;
+        this.keepdim = keepdim;
+        this.smallest = smallest;
+    }
+
+    /** max(x, dim). */
+    public static MaxDim max(int dim, boolean keepdim) {
+        return new MaxDim(dim, keepdim, false);
+    }
+
+    /** min(x, dim). */
+    public static MaxDim min(int dim, boolean keepdim) {
+        return new MaxDim(dim, keepdim, true);
+    }
+
+    @Override
+    public String name() {
+        return smallest ? "MinDim" : "MaxDim";
+    }
+
+    /** The positions the values came from (int64, keepdim-shaped), as {@code torch.max(x, dim).indices}. */
+    public Tensor indices() {
+        Tensor i = indices;
+        if (i == null) {
+            throw new IllegalStateException(name() + ": indices are known only after forward (and until release)");
+        }
+        return i;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        Tensor.ValuesIndices vi = smallest ? x[0].min(dim, true) : x[0].max(dim, true);
+        indices = vi.indices();
+        return keepdim || x[0].dim() == 0 ? vi.values() : vi.values().squeeze(dim);
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        Variable x = input(0);
+        if (x.dim() == 0) {
+            return new Variable[] {g};
+        }
+        Variable gk = keepdim ? g : g.unsqueeze(dim);
+        return new Variable[] {Variable.of(x.value().zerosLike()).scatterAdd(dim, indices(), gk)};
+    }
+
+    @Override
+    protected void releaseSaved() {
+        indices = null;
+    }
+}

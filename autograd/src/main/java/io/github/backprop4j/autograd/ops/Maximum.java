@@ -1,0 +1,53 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The elementwise larger (or, for {@link #minimum()}, smaller) of a and b, broadcast.
+ * ∂/∂a = g where a wins, g/2 where a = b, 0 where b wins; ∂/∂b likewise — ties split the
+ * gradient evenly, as PyTorch's {@code maximum}/{@code minimum} do. Each is summed back to its
+ * operand's shape.
+ */
+public final class Maximum extends Op {
+    private final boolean smallest;
+
+    private Maximum(boolean smallest) {
+        this.smallest = smallest;
+    }
+
+    /** max(a, b). */
+    public static Maximum maximum() {
+        return new Maximum(false);
+    }
+
+    /** min(a, b). */
+    public static Maximum minimum() {
+        return new Maximum(true);
+    }
+
+    @Override
+    public String name() {
+        return smallest ? "Minimum" : "Maximum";
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return smallest ? x[0].minimum(x[1]) : x[0].maximum(x[1]);
+    }
+
+    @Override
+    protected @Nullable Variable[] backward(Variable g) {
+        Variable a = input(0);
+        Variable b = input(1);
+        Tensor av = a.value();
+        Tensor bv = b.value();
+        Tensor half = av.eq(bv).to(g.dtype()).times(0.5);
+        Tensor aWins = (smallest ? av.lt(bv) : av.gt(bv)).to(g.dtype()).plus(half);
+        Tensor bWins = (smallest ? bv.lt(av) : bv.gt(av)).to(g.dtype()).plus(half);
+        return new Variable[] {
+            a.requiresGrad() ? g.times(Variable.of(aWins)).sumTo(a.shape()) : null,
+            b.requiresGrad() ? g.times(Variable.of(bWins)).sumTo(b.shape()) : null};
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.backprop4j.autograd.ops;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+
+/** √x. ∂/∂x = g / (2·y), with y = √x the result. */
+public final class Sqrt extends Op {
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return x[0].sqrt();
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        return new Variable[] {g.div(result().times(2))};
+    }
+}
