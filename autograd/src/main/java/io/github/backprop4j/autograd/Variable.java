@@ -151,6 +151,18 @@ public final class Variable {
         grad = null;
     }
 
+    /**
+     * Replaces the accumulated gradient, like assigning {@code p.grad} in PyTorch (gradient
+     * clipping does this). The new gradient must have this variable's shape and dtype.
+     */
+    public void setGrad(@Nullable Variable newGrad) {
+        if (newGrad != null && (!newGrad.shape().equals(shape()) || newGrad.dtype() != dtype())) {
+            throw new IllegalArgumentException("setGrad: gradient " + newGrad.shape() + " " + newGrad.dtype().shortName()
+                    + " does not match the variable's " + shape() + " " + dtype().shortName());
+        }
+        grad = newGrad;
+    }
+
     /** The same value, cut off from the graph: a constant leaf. */
     public Variable detach() {
         return of(value);

@@ -36,6 +36,20 @@ class EngineTest {
     // ------------------------------------------------------------------ accumulation and zeroing
 
     @Test
+    void setGradReplacesTheAccumulatedGradientAndNextBackwardAddsToIt() {
+        Variable w = Variable.parameter(Tensor.of(1.0, 2.0));
+        w.times(w).sum().backward();                      // d(Σw²)/dw = 2w = [2, 4]
+        w.setGrad(Variable.of(Tensor.of(0.5, 0.5)));
+        assertEquals(Tensor.of(0.5, 0.5), w.grad().value());
+        w.sum().backward();                               // adds ones
+        assertEquals(Tensor.of(1.5, 1.5), w.grad().value());
+        w.setGrad(null);
+        assertNull(w.grad());
+        assertThrows(IllegalArgumentException.class, () -> w.setGrad(Variable.of(Tensor.of(1.0))));
+        assertThrows(IllegalArgumentException.class, () -> w.setGrad(Variable.of(Tensor.of(1f, 2f))));
+    }
+
+    @Test
     void gradientsAccumulateAcrossBackwardCallsUntilZeroed() {
         Variable x = param(1, 2, 3);
         x.times(x).sum().backward();                      // d/dx Σx² = 2x
