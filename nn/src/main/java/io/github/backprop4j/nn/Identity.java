@@ -1,0 +1,14 @@
+package io.github.backprop4j.nn;
+
+import io.github.backprop4j.autograd.Variable;
+
+/** Returns its input unchanged, as {@code torch.nn.Identity}; a placeholder layer. */
+public final class Identity extends Module {
+    public Identity() {
+    }
+
+    @Override
+    public Variable forward(Variable input) {
+        return input;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.backprop4j.nn;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Generator;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fully connected layer, {@code y = x·Wᵀ + b}, as {@code torch.nn.Linear}: the weight has shape
+ * {@code [out_features, in_features]}, the bias {@code [out_features]}, and the input any shape
+ * {@code [*, in_features]}.
+ *
+ * <p>Initialised as PyTorch does: the weight by {@code kaiming_uniform_(a = √5)}, which is
+ * U(−1/√in_features, 1/√in_features), then the bias from the same distribution, both drawn from
+ * the given generator.
+ */
+public final class Linear extends Module {
+    private final int inFeatures;
+    private final int outFeatures;
+    private final Variable weight;
+    private final @Nullable Variable bias;
+
+    /** A float32 layer with a bias. */
+    public Linear(int inFeatures, int outFeatures, Generator gen) {
+        this(inFeatures, outFeatures, true, DType.FLOAT32, gen);
+    }
+
+    /** A layer of the given dtype, with or without a bias. */
+    public Linear(int inFeatures, int outFeatures, boolean bias, DType dtype, Generator gen) {
+        if (inFeatures < 0 || outFeatures < 0) {
+            throw new IllegalArgumentException("Linear: in_features and out_features must be >= 0, got "
+                    + inFeatures + " and " + outFeatures);
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("Linear: parameters need a floating point dtype, got " + dtype.shortName());
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.weight = registerParameter("weight", Variable.parameter(Tensor.zeros(dtype, outFeatures, inFeatures)));
+        this.bias = bias ? registerParameter("bias", Variable.parameter(Tensor.zeros(dtype, outFeatures))) : null;
+        resetParameters(gen);
+    }
+
+    /** Draws fresh values as PyTorch's {@code reset_parameters}: weight first, then bias. */
+    public void resetParameters(Generator gen) {
+        Init.kaimingUniform(weight, Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, gen);
+        if (bias != null) {
+            double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
+            Init.uniform(bias, -bound, bound, gen);
+        }
+    }
+
+    @Override
+    public Variable forward(Variable input) {
+        if (input.dim() == 0 || input.size(-1) != inFeatures) {
+            throw new IllegalArgumentException(String.format(
+                    "Linear: input of shape %s does not end in in_features=%d (weight is %s)",
+                    input.shape(), inFeatures, weight.shape()));
+        }
+        Variable y = input.matmul(weight.transpose(0, 1));
+        return bias == null ? y : y.plus(bias);
+    }
+
+    public Variable weight() {
+        return weight;
+    }
+
+    /** The bias, or null for a layer made without one. */
+    public @Nullable Variable bias() {
+        return bias;
+    }
+
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return String.format("in_features=%d, out_features=%d, bias=%s", inFeatures, outFeatures,
+                bias == null ? "False" : "True");
+    }
+}

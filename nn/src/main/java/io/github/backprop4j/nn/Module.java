@@ -1,0 +1,236 @@
+package io.github.backprop4j.nn;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Shape;
+import io.github.backprop4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A layer or a network of layers, as {@code torch.nn.Module}: it owns parameters and child
+ * modules, registered by name in its constructor, and maps an input to an output in
+ * {@link #forward}.
+ *
+ * <p>Names compose with dots as in PyTorch: the weight of the first layer of a
+ * {@link Sequential} is {@code "0.weight"}. {@link #namedParameters()} and {@link #stateDict()}
+ * list a module's own parameters first, in registration order, then each child's, recursively.
+ *
+ * <p>A parameter is a {@link Variable} that requires a gradient (made by
+ * {@link Variable#parameter}); optimizers replace its value with {@link Variable#assign}.
+ *
+ * <p>Kotlin calls a module like a function, {@code model(x)}, through {@link #invoke}.
+ */
+public abstract class Module {
+    private final Map<String, Variable> parameters = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** For subclasses, which register their parameters and children in their constructors. */
+    protected Module() {
+    }
+
+    /** Computes this module's output for {@code input}. */
+    public abstract Variable forward(Variable input);
+
+    /** Same as {@link #forward}; lets Kotlin write {@code model(x)}. */
+    public final Variable invoke(Variable input) {
+        return forward(input);
+    }
+
+    /** The module's name in messages and in {@link #toString()}: its class's simple name. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    // ------------------------------------------------------------------ registration
+
+    /**
+     * Registers {@code parameter} under {@code name} and returns it, for use in a subclass
+     * constructor: {@code weight = registerParameter("weight", Variable.parameter(w))}.
+     *
+     * @throws IllegalArgumentException when the name is empty, contains a dot or is taken, or
+     *     the variable does not require a gradient or is not a leaf
+     */
+    protected final Variable registerParameter(String name, Variable parameter) {
+        checkNewName(name, "parameter");
+        if (!parameter.isLeaf() || !parameter.requiresGrad()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: parameter '%s' must be a leaf that requires grad (use Variable.parameter)", name(), name));
+        }
+        parameters.put(name, parameter);
+        return parameter;
+    }
+
+    /** Registers {@code child} under {@code name} and returns it. */
+    protected final <M extends Module> M registerModule(String name, M child) {
+        checkNewName(name, "module");
+        if (child == this) {
+            throw new IllegalArgumentException(name() + ": a module cannot be its own child");
+        }
+        children.put(name, child);
+        return child;
+    }
+
+    private void checkNewName(String name, String kind) {
+        if (name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: %s name must be non-empty and can't contain \".\" (got \"%s\")", name(), kind, name));
+        }
+        if (parameters.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(String.format("%s: attribute '%s' already exists", name(), name));
+        }
+    }
+
+    // ------------------------------------------------------------------ traversal
+
+    /** Every parameter of this module and its descendants, each once, in {@link #namedParameters()} order. */
+    public final List<Variable> parameters() {
+        return List.copyOf(namedParameters().values());
+    }
+
+    /**
+     * Parameters by dotted name: own parameters in registration order, then each child's under
+     * the child's name. A parameter shared between modules appears once, under its first name
+     * (as PyTorch's {@code named_parameters}).
+     */
+    public final Map<String, Variable> namedParameters() {
+        Map<String, Variable> out = new LinkedHashMap<>();
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        collectParameters("", out, seen);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Own parameters, then each child's; {@code seen} (when given) drops repeats of a shared parameter. */
+    private void collectParameters(String prefix, Map<String, Variable> out, @Nullable Set<Variable> seen) {
+        parameters.forEach((n, p) -> {
+            if (seen == null || seen.add(p)) {
+                out.put(prefix + n, p);
+            }
+        });
+        children.forEach((n, c) -> c.collectParameters(prefix + n + ".", out, seen));
+    }
+
+    /** The direct children by name, in registration order. */
+    public final Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(children));
+    }
+
+    /** The direct children in registration order. */
+    public final List<Module> children() {
+        return List.copyOf(children.values());
+    }
+
+    // ------------------------------------------------------------------ mode and gradients
+
+    /** Training mode (the default) for this module and its descendants; returns this. */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** Sets training mode ({@code true}) or evaluation mode for this module and its descendants. */
+    public final Module train(boolean on) {
+        training = on;
+        children.values().forEach(c -> c.train(on));
+        return this;
+    }
+
+    /** Evaluation mode, as {@code module.eval()}: Dropout passes its input through. Returns this. */
+    public final Module eval() {
+        return train(false);
+    }
+
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** Forgets every parameter's gradient. */
+    public final void zeroGrad() {
+        parameters().forEach(Variable::zeroGrad);
+    }
+
+    // ------------------------------------------------------------------ state dicts
+
+    /**
+     * The current value of every parameter by dotted name, in {@link #namedParameters()} order
+     * (a shared parameter appears under each of its names, as in PyTorch).
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Variable> all = new LinkedHashMap<>();
+        collectParameters("", all, null);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        all.forEach((n, p) -> out.put(n, p.value()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Replaces every parameter's value by the tensor of the same name in {@code state},
+     * converted to the parameter's dtype (as PyTorch's {@code copy_}). Strict, as PyTorch's
+     * default: the keys must match exactly and every shape must agree. Everything is checked
+     * before anything is assigned, so a failed load leaves the module unchanged.
+     *
+     * @throws IllegalArgumentException listing the missing keys, the unexpected keys and the
+     *     size mismatches, worded as PyTorch's {@code load_state_dict}
+     */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Map<String, Variable> own = new LinkedHashMap<>();
+        collectParameters("", own, null);
+        List<String> errors = new ArrayList<>();
+        List<String> missing = own.keySet().stream().filter(k -> !state.containsKey(k)).collect(Collectors.toList());
+        List<String> unexpected = state.keySet().stream().filter(k -> !own.containsKey(k)).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
+        }
+        if (!unexpected.isEmpty()) {
+            errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+        }
+        own.forEach((key, p) -> {
+            Tensor t = state.get(key);
+            if (t != null && !t.shape().equals(p.shape())) {
+                errors.add(String.format("size mismatch for %s: copying a param with shape %s from checkpoint,"
+                        + " the shape in current model is %s.", key, torchSize(t.shape()), torchSize(p.shape())));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Error(s) in loading state_dict for " + name() + ":\n\t"
+                    + String.join("\n\t", errors));
+        }
+        own.forEach((key, p) -> p.assign(state.get(key).to(p.dtype()).contiguous()));
+    }
+
+    private static String quoted(List<String> keys) {
+        return keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", "));
+    }
+
+    private static String torchSize(Shape shape) {
+        return "torch.Size(" + shape + ")";
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /** The text inside this module's parentheses in {@link #toString()}, e.g. {@code in_features=4}. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /** PyTorch's layout: {@code Sequential(\n  (0): Linear(in_features=4, out_features=5, bias=True)\n ...)}. */
+    @Override
+    public String toString() {
+        if (children.isEmpty()) {
+            return name() + "(" + extraRepr() + ")";
+        }
+        StringBuilder sb = new StringBuilder(name()).append('(');
+        if (!extraRepr().isEmpty()) {
+            sb.append("\n  ").append(extraRepr());
+        }
+        children.forEach((n, c) -> sb.append("\n  (").append(n).append("): ")
+                .append(c.toString().replace("\n", "\n  ")));
+        return sb.append("\n)").toString();
+    }
+}

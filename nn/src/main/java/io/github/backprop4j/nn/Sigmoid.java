@@ -1,0 +1,14 @@
+package io.github.backprop4j.nn;
+
+import io.github.backprop4j.autograd.Variable;
+
+/** {@code σ(x) = 1 / (1 + e^−x)} elementwise, as {@code torch.nn.Sigmoid}. */
+public final class Sigmoid extends Module {
+    public Sigmoid() {
+    }
+
+    @Override
+    public Variable forward(Variable input) {
+        return input.sigmoid();
+    }
+}

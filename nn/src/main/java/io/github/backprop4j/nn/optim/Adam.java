@@ -1,0 +1,134 @@
+package io.github.backprop4j.nn.optim;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adam with PyTorch's update rule ({@code torch.optim.Adam}). For each parameter p with gradient
+ * ∇, at step t = 1, 2, ...:
+ *
+ * <pre>
+ * g = ∇ + weight_decay·p                     (L2 penalty added to the gradient)
+ * m = β₁·m + (1 − β₁)·g                      (m, v start at 0)
+ * v = β₂·v + (1 − β₂)·g²
+ * v̂ = max(v̂, v) if amsgrad, else v
+ * p = p − lr / (1 − β₁ᵗ) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ *
+ * <p>{@link AdamW} is the same rule with the weight decay decoupled from the gradient.
+ */
+public class Adam extends Optimizer {
+    private final Options options;
+    private final boolean decoupledWeightDecay;
+    private final @Nullable Moments[] moments;
+
+    /** Hyper-parameters, with PyTorch's defaults (β₁ 0.9, β₂ 0.999, ε 1e-8, no weight decay, no AMSGrad). */
+    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        public Options {
+            if (!(lr >= 0)) {
+                throw new IllegalArgumentException("Adam: Invalid learning rate: " + lr);
+            }
+            if (!(eps >= 0)) {
+                throw new IllegalArgumentException("Adam: Invalid epsilon value: " + eps);
+            }
+            if (!(beta1 >= 0 && beta1 < 1)) {
+                throw new IllegalArgumentException("Adam: Invalid beta parameter at index 0: " + beta1);
+            }
+            if (!(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("Adam: Invalid beta parameter at index 1: " + beta2);
+            }
+            if (!(weightDecay >= 0)) {
+                throw new IllegalArgumentException("Adam: Invalid weight_decay value: " + weightDecay);
+            }
+        }
+
+        /** PyTorch's Adam defaults with learning rate {@code lr} (PyTorch's default is 1e-3). */
+        public static Options lr(double lr) {
+            return new Options(lr, 0.9, 0.999, 1e-8, 0, false);
+        }
+
+        public Options betas(double beta1, double beta2) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        public Options eps(double value) {
+            return new Options(lr, beta1, beta2, value, weightDecay, amsgrad);
+        }
+
+        public Options weightDecay(double value) {
+            return new Options(lr, beta1, beta2, eps, value, amsgrad);
+        }
+
+        public Options amsgrad(boolean value) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, value);
+        }
+    }
+
+    /** The running state of one parameter. */
+    private static final class Moments {
+        int step;
+        Tensor mean;
+        Tensor squares;
+        Tensor maxSquares;
+
+        Moments(Tensor zeros) {
+            mean = zeros;
+            squares = zeros;
+            maxSquares = zeros;
+        }
+    }
+
+    /** Adam with PyTorch's defaults and learning rate {@code lr}. */
+    public Adam(Iterable<Variable> params, double lr) {
+        this(params, Options.lr(lr));
+    }
+
+    public Adam(Iterable<Variable> params, Options options) {
+        this("Adam", params, options, false);
+    }
+
+    Adam(String name, Iterable<Variable> params, Options options, boolean decoupledWeightDecay) {
+        super(name, params, options.lr());
+        this.options = options;
+        this.decoupledWeightDecay = decoupledWeightDecay;
+        this.moments = new Moments[parameters().size()];
+    }
+
+    public final Options options() {
+        return options;
+    }
+
+    @Override
+    protected final Tensor update(int index, Tensor param, Tensor grad) {
+        if (moments[index] == null) {
+            moments[index] = new Moments(param.zerosLike());
+        }
+        Moments s = moments[index];
+        s.step++;
+        double lr = lr();
+        double wd = options.weightDecay();
+        Tensor p = param;
+        Tensor g = grad;
+        if (wd != 0) {
+            if (decoupledWeightDecay) {
+                p = p.times(1 - lr * wd);
+            } else {
+                g = g.plus(p.times(wd));
+            }
+        }
+        double b1 = options.beta1();
+        double b2 = options.beta2();
+        s.mean = s.mean.times(b1).plus(g.times(1 - b1));
+        s.squares = s.squares.times(b2).plus(g.times(g).times(1 - b2));
+        Tensor v = s.squares;
+        if (options.amsgrad()) {
+            s.maxSquares = s.maxSquares.maximum(s.squares);
+            v = s.maxSquares;
+        }
+        double stepSize = lr / (1 - Math.pow(b1, s.step));
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(b2, s.step));
+        Tensor denominator = v.sqrt().div(biasCorrection2Sqrt).plus(options.eps());
+        return p.minus(s.mean.div(denominator).times(stepSize));
+    }
+}

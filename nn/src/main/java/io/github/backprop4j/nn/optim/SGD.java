@@ -1,0 +1,91 @@
+package io.github.backprop4j.nn.optim;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stochastic gradient descent with PyTorch's update rule ({@code torch.optim.SGD}). For each
+ * parameter p with gradient ∇, at step t:
+ *
+ * <pre>
+ * g = ∇ + weight_decay·p
+ * if momentum ≠ 0:
+ *     b = g                                  (t = 1)
+ *     b = momentum·b + (1 − dampening)·g     (t &gt; 1)
+ *     g = g + momentum·b    if nesterov, else   g = b
+ * p = p − lr·g
+ * </pre>
+ */
+public final class SGD extends Optimizer {
+    private final Options options;
+    private final @Nullable Tensor[] momentumBuffers;
+
+    /** Hyper-parameters; PyTorch's defaults except the learning rate, which has none. */
+    public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        public Options {
+            if (!(lr >= 0)) {
+                throw new IllegalArgumentException("SGD: Invalid learning rate: " + lr);
+            }
+            if (!(momentum >= 0)) {
+                throw new IllegalArgumentException("SGD: Invalid momentum value: " + momentum);
+            }
+            if (!(weightDecay >= 0)) {
+                throw new IllegalArgumentException("SGD: Invalid weight_decay value: " + weightDecay);
+            }
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum and zero dampening"
+                        + " (momentum=" + momentum + ", dampening=" + dampening + ")");
+            }
+        }
+
+        /** Plain SGD with learning rate {@code lr}: no momentum, dampening or weight decay. */
+        public static Options lr(double lr) {
+            return new Options(lr, 0, 0, 0, false);
+        }
+
+        public Options momentum(double value) {
+            return new Options(lr, value, dampening, weightDecay, nesterov);
+        }
+
+        public Options dampening(double value) {
+            return new Options(lr, momentum, value, weightDecay, nesterov);
+        }
+
+        public Options weightDecay(double value) {
+            return new Options(lr, momentum, dampening, value, nesterov);
+        }
+
+        public Options nesterov(boolean value) {
+            return new Options(lr, momentum, dampening, weightDecay, value);
+        }
+    }
+
+    /** Plain SGD. */
+    public SGD(Iterable<Variable> params, double lr) {
+        this(params, Options.lr(lr));
+    }
+
+    public SGD(Iterable<Variable> params, Options options) {
+        super("SGD", params, options.lr());
+        this.options = options;
+        this.momentumBuffers = new Tensor[parameters().size()];
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    protected Tensor update(int index, Tensor param, Tensor grad) {
+        Tensor g = options.weightDecay() != 0 ? grad.plus(param.times(options.weightDecay())) : grad;
+        if (options.momentum() != 0) {
+            Tensor previous = momentumBuffers[index];
+            Tensor buffer = previous == null ? g
+                    : previous.times(options.momentum()).plus(g.times(1 - options.dampening()));
+            momentumBuffers[index] = buffer;
+            g = options.nesterov() ? g.plus(buffer.times(options.momentum())) : buffer;
+        }
+        return param.minus(g.times(lr()));
+    }
+}
