@@ -1,0 +1,26 @@
+package io.github.backprop4j.losses;
+
+/**
+ * Bad input to a loss: the caller's mistake. The message is {@code "<op>: <PyTorch's message>"},
+ * e.g. {@code "cross_entropy: Target 5 is out of bounds."}, where {@code op} is the PyTorch name
+ * of the op that rejected the input ({@code cross_entropy}, {@code nll_loss},
+ * {@code binary_cross_entropy}, {@code binary_cross_entropy_with_logits},
+ * {@code multilabel_soft_margin_loss}, {@code log_softmax}, {@code softmax}). Where PyTorch has no
+ * message for the mistake, the text after the colon is our own.
+ */
+public class LossException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String op;
+
+    /** A failure of {@code op}; {@code message} is PyTorch's text (a leading {@code "<op>: "} is not repeated). */
+    public LossException(String op, String message) {
+        super(message.startsWith(op + ": ") ? message : op + ": " + message);
+        this.op = op;
+    }
+
+    /** The PyTorch name of the op that rejected the input. */
+    public String op() {
+        return op;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.backprop4j.losses;
+
+import io.github.backprop4j.tensor.Tensor;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The options of every loss in one immutable record, with PyTorch's defaults and names:
+ *
+ * <ul>
+ *   <li>{@code weight} — class weights (NLL, cross-entropy: shape (C)) or element weights
+ *       broadcast to the input (BCE family, multi-label soft margin); same dtype as the input.
+ *   <li>{@code ignoreIndex} — a class-index target equal to this contributes nothing (NLL and
+ *       cross-entropy with class indices); default −100.
+ *   <li>{@code reduction} — {@link Reduction#MEAN} by default.
+ *   <li>{@code labelSmoothing} — ε in [0, 1] for cross-entropy: the target becomes
+ *       (1 − ε)·onehot + ε/C; a negative value counts as 0; default 0.
+ *   <li>{@code posWeight} — BCE-with-logits only: the weight of positive examples, broadcast
+ *       against the target along trailing dims (shape (C) weights the last dim).
+ * </ul>
+ *
+ * A loss given an option it does not have (say {@code posWeight} for cross-entropy) rejects it
+ * with a {@link LossException}, unless the option has its default value. Kotlin:
+ * {@code LossOptions.defaults().withReduction(Reduction.SUM).withLabelSmoothing(0.1)}.
+ */
+public record LossOptions(@Nullable Tensor weight, long ignoreIndex, Reduction reduction, double labelSmoothing,
+                          @Nullable Tensor posWeight) {
+    /** PyTorch's default ignore_index. */
+    public static final long DEFAULT_IGNORE_INDEX = -100;
+
+    private static final LossOptions DEFAULTS = new LossOptions(null, DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0, null);
+
+    public LossOptions {
+        Objects.requireNonNull(reduction, "reduction");
+    }
+
+    /** No weight, ignore_index −100, mean, no label smoothing, no pos_weight. */
+    public static LossOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public LossOptions withWeight(@Nullable Tensor w) {
+        return new LossOptions(w, ignoreIndex, reduction, labelSmoothing, posWeight);
+    }
+
+    public LossOptions withIgnoreIndex(long i) {
+        return new LossOptions(weight, i, reduction, labelSmoothing, posWeight);
+    }
+
+    public LossOptions withReduction(Reduction r) {
+        return new LossOptions(weight, ignoreIndex, r, labelSmoothing, posWeight);
+    }
+
+    public LossOptions withLabelSmoothing(double e) {
+        return new LossOptions(weight, ignoreIndex, reduction, e, posWeight);
+    }
+
+    public LossOptions withPosWeight(@Nullable Tensor pw) {
+        return new LossOptions(weight, ignoreIndex, reduction, labelSmoothing, pw);
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.backprop4j.losses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Tensor;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Malformed calls — mismatched shapes, out-of-range targets, wrong dtypes, odd weights, any dim —
+ * either compute or fail with a {@link LossException} naming the op; never another exception
+ * (no ArrayIndexOutOfBoundsException, no NullPointerException), and a result always has the
+ * input's dtype.
+ */
+class RobustnessProperties {
+    private static final String[] OPS = {"log_softmax", "softmax", "nll_loss", "cross_entropy",
+        "binary_cross_entropy", "binary_cross_entropy_with_logits", "multilabel_soft_margin_loss"};
+
+    private static int[] randomShape(Random r) {
+        int[] s = new int[r.nextInt(5)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = r.nextInt(4);
+        }
+        return s;
+    }
+
+    /** Often the same shape as {@code like}, sometimes a variation of it, sometimes anything. */
+    private static int[] relatedShape(Random r, int[] like) {
+        return switch (r.nextInt(4)) {
+            case 0 -> like.clone();
+            case 1 -> like.length > 1 ? removeDim(like, r.nextInt(like.length)) : like.clone();
+            case 2 -> like.length > 0 ? java.util.Arrays.copyOfRange(like, 1, like.length) : like.clone();
+            default -> randomShape(r);
+        };
+    }
+
+    private static int[] removeDim(int[] s, int d) {
+        int[] out = new int[s.length - 1];
+        for (int i = 0, k = 0; i < s.length; i++) {
+            if (i != d) {
+                out[k++] = s[i];
+            }
+        }
+        return out;
+    }
+
+    private static Tensor randomTensor(Random r, int[] shape, DType dtype) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = dtype == DType.INT64 ? r.nextInt(7) - 2 : (r.nextBoolean() ? r.nextDouble() : r.nextGaussian() * 3);
+        }
+        return Tensor.fromFlat(dtype, v, shape);
+    }
+
+    @Test
+    void malformedInputFailsWithALossExceptionOnly() {
+        qt().withFixedSeed(21).withExamples(20000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            String op = OPS[r.nextInt(OPS.length)];
+            DType dtype = r.nextInt(10) == 0 ? DType.INT64 : (r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64);
+            int[] inShape = randomShape(r);
+            Variable input = Variable.of(randomTensor(r, inShape, dtype));
+            DType targetType = r.nextInt(3) == 0 ? DType.INT64 : (r.nextInt(5) == 0 ? DType.FLOAT64 : dtype);
+            if (!targetType.isFloatingPoint() && !op.endsWith("entropy") && op.startsWith("binary")) {
+                targetType = dtype;
+            }
+            Variable target = Variable.of(randomTensor(r, relatedShape(r, inShape), targetType));
+            LossOptions o = LossOptions.defaults().withReduction(Reduction.values()[r.nextInt(3)]);
+            DType wType = r.nextInt(6) == 0 ? DType.FLOAT64 : (dtype.isFloatingPoint() ? dtype : DType.FLOAT32);
+            if (r.nextBoolean()) {
+                o = o.withWeight(randomTensor(r, r.nextBoolean() && inShape.length > 1 ? new int[] {inShape[1]}
+                        : relatedShape(r, inShape), wType));
+            }
+            if (r.nextInt(3) == 0) {
+                o = o.withIgnoreIndex(r.nextInt(5) - 2);
+            }
+            if (op.equals("cross_entropy") && r.nextBoolean()) {
+                o = o.withLabelSmoothing(r.nextDouble() * 1.4 - 0.2);
+            }
+            if (op.equals("binary_cross_entropy_with_logits") && r.nextBoolean()) {
+                o = o.withPosWeight(randomTensor(r, relatedShape(r, inShape), wType));
+            }
+            int dim = r.nextInt(9) - 4;
+            try {
+                Variable out = switch (op) {
+                    case "log_softmax" -> Losses.logSoftmax(input, dim);
+                    case "softmax" -> Losses.softmax(input, dim);
+                    case "nll_loss" -> Losses.nllLoss(input, target, o.withLabelSmoothing(0).withPosWeight(null));
+                    case "cross_entropy" -> Losses.crossEntropy(input, target, o.withPosWeight(null));
+                    case "binary_cross_entropy" -> Losses.binaryCrossEntropy(input, target,
+                            o.withIgnoreIndex(-100).withLabelSmoothing(0).withPosWeight(null));
+                    case "binary_cross_entropy_with_logits" -> Losses.binaryCrossEntropyWithLogits(input, target,
+                            o.withIgnoreIndex(-100).withLabelSmoothing(0));
+                    default -> Losses.multilabelSoftMarginLoss(input, target,
+                            o.withIgnoreIndex(-100).withLabelSmoothing(0).withPosWeight(null));
+                };
+                assertEquals(dtype, out.dtype(), op + ": result dtype");
+                if (out.value().numel() == 1) {
+                    Variable x = Variable.parameter(input.value());
+                    // the same call differentiated must not fail either
+                    Variable again = switch (op) {
+                        case "log_softmax" -> Losses.logSoftmax(x, dim);
+                        case "softmax" -> Losses.softmax(x, dim);
+                        default -> null;
+                    };
+                    if (again != null) {
+                        again.sum().backward();
+                    }
+                }
+            } catch (LossException e) {
+                if (!e.getMessage().startsWith(op + ": ")) {
+                    throw new AssertionError("message should start with '" + op + ": ': " + e.getMessage(), e);
+                }
+            } catch (RuntimeException e) {
+                throw new AssertionError(op + " on input " + input.value().shape() + " " + dtype + ", target "
+                        + target.value().shape() + " " + target.dtype() + ", " + o + ", dim " + dim
+                        + " threw " + e, e);
+            }
+        });
+    }
+}
