@@ -1,12 +1,13 @@
 package io.github.backprop4j.losses;
 
+import static io.github.backprop4j.losses.internal.Checks.Option.WEIGHT;
+
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.BceOp;
 import io.github.backprop4j.losses.internal.Buffers;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.Explainer;
 import io.github.backprop4j.losses.internal.Reducer;
-import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
 
@@ -23,42 +24,24 @@ import org.jspecify.annotations.Nullable;
  * The −100 clamp keeps x ∈ {0, 1} finite (loss 100) while the gradient there is ±1e12, as in
  * PyTorch. Options: weight (broadcast to the target's shape, not differentiable), reduction.
  */
-public final class BCELoss implements Loss {
-    static final String OP = "binary_cross_entropy";
-
-    private final LossOptions options;
+public final class BCELoss extends Loss {
+    private static final String OP = "binary_cross_entropy";
 
     public BCELoss() {
         this(LossOptions.defaults());
     }
 
     public BCELoss(LossOptions options) {
-        Checks.rejectUnsupported(OP, options, true, false, false, false);
-        this.options = options;
-    }
-
-    @Override
-    public LossOptions options() {
-        return options;
-    }
-
-    @Override
-    public Variable apply(Variable input, Variable target) {
-        return compute(input, target, Losses.weightOf(options), options);
+        super(OP, options, WEIGHT);
     }
 
     @Override
     public Explanation explain(Variable input, Variable target) {
-        return Explainer.bce(input, target, options);
+        return Explainer.bce(input, target, options());
     }
 
     @Override
-    public String opName() {
-        return OP;
-    }
-
-    static Variable compute(Variable input, Variable target, @Nullable Variable weight, LossOptions o) {
-        Checks.rejectUnsupported(OP, o, true, false, false, false);
+    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
         Tensor x = input.value();
         Tensor t = target.value();
         int[] shape = x.shape().toArray();
@@ -67,7 +50,9 @@ public final class BCELoss implements Loss {
                     + ") that is different to the input size (" + Checks.torchSize(shape) + ") is deprecated."
                     + " Please ensure they have the same size.");
         }
-        int[] weightShape = weight == null ? null : Checks.broadcast(OP, shape, weight.value().shape().toArray());
+        if (weight != null) { // PyTorch broadcasts the weight before it checks the dtypes and the range
+            Checks.broadcast(OP, shape, weight.value().shape().toArray());
+        }
         if (t.dtype() != x.dtype()) {
             throw new LossException(OP, "Found dtype " + Checks.typeName(t.dtype()) + " but expected "
                     + Checks.typeName(x.dtype()));
@@ -83,15 +68,7 @@ public final class BCELoss implements Loss {
                 throw new LossException(OP, "all elements of target should be between 0 and 1");
             }
         }
-        Tensor w = null;
-        if (weight != null) {
-            Checks.broadcastsInto(OP, shape, weightShape);
-            Checks.requireSameDtypeInPlace(OP, "weight", weight.value(), x.dtype());
-            if (weight.requiresGrad()) {
-                throw Checks.notDifferentiable(OP, OP, "weight");
-            }
-            w = weight.value().expand(Shape.of(shape));
-        }
-        return new BceOp(w, Reducer.elementwise(o.reduction(), shape)).apply(input, target);
+        Tensor w = weight == null ? null : Checks.bceWeight(OP, weight, shape, x.dtype());
+        return new BceOp(w, Reducer.elementwise(options().reduction(), shape)).apply(input, target);
     }
 }

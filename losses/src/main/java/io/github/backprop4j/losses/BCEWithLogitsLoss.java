@@ -1,5 +1,8 @@
 package io.github.backprop4j.losses;
 
+import static io.github.backprop4j.losses.internal.Checks.Option.POS_WEIGHT;
+import static io.github.backprop4j.losses.internal.Checks.Option.WEIGHT;
+
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.BceWithLogitsOp;
 import io.github.backprop4j.losses.internal.Checks;
@@ -23,42 +26,25 @@ import org.jspecify.annotations.Nullable;
  * Stable for any finite logit. Options: weight and pos_weight (each must broadcast to the input's
  * shape; a (C) pos_weight weights the last dim; neither is differentiable), reduction.
  */
-public final class BCEWithLogitsLoss implements Loss {
-    static final String OP = "binary_cross_entropy_with_logits";
-
-    private final LossOptions options;
+public final class BCEWithLogitsLoss extends Loss {
+    private static final String OP = "binary_cross_entropy_with_logits";
 
     public BCEWithLogitsLoss() {
         this(LossOptions.defaults());
     }
 
     public BCEWithLogitsLoss(LossOptions options) {
-        Checks.rejectUnsupported(OP, options, true, false, false, true);
-        this.options = options;
-    }
-
-    @Override
-    public LossOptions options() {
-        return options;
-    }
-
-    @Override
-    public Variable apply(Variable input, Variable target) {
-        return compute(input, target, Losses.weightOf(options), options);
+        super(OP, options, WEIGHT, POS_WEIGHT);
     }
 
     @Override
     public Explanation explain(Variable input, Variable target) {
-        return Explainer.bceWithLogits(input, target, options);
+        return Explainer.bceWithLogits(input, target, options());
     }
 
     @Override
-    public String opName() {
-        return OP;
-    }
-
-    static Variable compute(Variable input, Variable target, @Nullable Variable weight, LossOptions o) {
-        Checks.rejectUnsupported(OP, o, true, false, false, true);
+    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
+        LossOptions o = options();
         Tensor x = input.value();
         Tensor t = target.value();
         int[] shape = x.shape().toArray();
@@ -82,15 +68,7 @@ public final class BCEWithLogitsLoss implements Loss {
                     : "target has dtype " + t.dtype().shortName() + " but the input has dtype " + x.dtype().shortName()
                             + " (they must match)");
         }
-        Tensor w = null;
-        if (weight != null) {
-            Checks.broadcastsInto(OP, shape, weight.value().shape().toArray());
-            Checks.requireSameDtypeInPlace(OP, "weight", weight.value(), x.dtype());
-            if (weight.requiresGrad()) {
-                throw Checks.notDifferentiable(OP, OP, "weight");
-            }
-            w = weight.value().expand(Shape.of(shape));
-        }
+        Tensor w = weight == null ? null : Checks.bceWeight(OP, weight, shape, x.dtype());
         return new BceWithLogitsOp(w, pw, Reducer.elementwise(o.reduction(), shape)).apply(input, target);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.backprop4j.losses;
 
+import static io.github.backprop4j.losses.internal.Checks.Option.IGNORE_INDEX;
+import static io.github.backprop4j.losses.internal.Checks.Option.LABEL_SMOOTHING;
+import static io.github.backprop4j.losses.internal.Checks.Option.WEIGHT;
+
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.CrossEntropyIndexOp;
@@ -28,10 +32,8 @@ import org.jspecify.annotations.Nullable;
  * Options: weight (C), ignore_index (index targets only; must be negative for probabilities),
  * reduction, label_smoothing ∈ [0, 1] (negative counts as 0). pos_weight is rejected.
  */
-public final class CrossEntropyLoss implements Loss {
-    static final String OP = "cross_entropy";
-
-    private final LossOptions options;
+public final class CrossEntropyLoss extends Loss {
+    private static final String OP = "cross_entropy";
 
     /** Defaults: no weight, ignore_index −100, mean, no smoothing. */
     public CrossEntropyLoss() {
@@ -39,38 +41,23 @@ public final class CrossEntropyLoss implements Loss {
     }
 
     public CrossEntropyLoss(LossOptions options) {
-        Checks.rejectUnsupported(OP, options, true, true, true, false);
-        this.options = options;
-    }
-
-    @Override
-    public LossOptions options() {
-        return options;
-    }
-
-    @Override
-    public Variable apply(Variable input, Variable target) {
-        return compute(input, target, Losses.weightOf(options), options);
+        super(OP, options, WEIGHT, IGNORE_INDEX, LABEL_SMOOTHING);
     }
 
     /** With a weight that may require a gradient (probability targets only; it replaces options().weight()). */
     public Variable apply(Variable input, Variable target, Variable weight) {
-        return compute(input, target, weight, options);
+        return compute(input, target, weight);
     }
 
     @Override
     public Explanation explain(Variable input, Variable target) {
-        return Explainer.crossEntropy(input, target, options);
-    }
-
-    @Override
-    public String opName() {
-        return OP;
+        return Explainer.crossEntropy(input, target, options());
     }
 
     /** Validation in PyTorch's order (losses.md §4.2, §11), then the fused node. */
-    static Variable compute(Variable input, Variable target, @Nullable Variable weight, LossOptions o) {
-        Checks.rejectUnsupported(OP, o, true, true, true, false);
+    @Override
+    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
+        LossOptions o = options();
         Tensor x = input.value();
         Tensor t = target.value();
         @Nullable Tensor w = weight == null ? null : weight.value();

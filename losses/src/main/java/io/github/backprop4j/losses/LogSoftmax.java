@@ -12,7 +12,7 @@ import io.github.backprop4j.losses.internal.SoftmaxOp;
  * there; a slice of all −inf, or with +inf or NaN, is NaN (losses.md §2).
  */
 public final class LogSoftmax {
-    static final String OP = "log_softmax";
+    private static final String OP = "log_softmax";
 
     private final int dim;
 
@@ -24,13 +24,11 @@ public final class LogSoftmax {
         return dim;
     }
 
-    /** log_softmax of {@code input} along this module's dim. */
+    /**
+     * log_softmax of {@code input} along this module's dim, after checking the dim (range
+     * [−rank, rank − 1]; a 0-d input is a length-1 vector) and the dtype.
+     */
     public Variable apply(Variable input) {
-        return compute(input, dim);
-    }
-
-    /** Checks {@code dim} (range [−rank, rank − 1]; a 0-d input is a length-1 vector) and the dtype, then applies. */
-    static Variable compute(Variable input, int dim) {
         return applySoftmaxFamily(OP, input, dim, true);
     }
 

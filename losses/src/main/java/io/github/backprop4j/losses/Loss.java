@@ -1,6 +1,9 @@
 package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.losses.internal.Checks;
+import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loss configured once and applied many times, as a {@code torch.nn} loss module:
@@ -10,17 +13,46 @@ import io.github.backprop4j.autograd.Variable;
  * Variable l = loss.apply(logits, targets);
  * l.backward();
  * }</pre>
+ *
+ * A loss is one PyTorch op with its options. Options the op does not have are rejected when the
+ * loss is made, unless left at their defaults. The functions of {@link Losses} make a loss and
+ * apply it; each loss class adds only what is its own: the validation of its arguments, its fused
+ * node, and its {@link #explain explanation}.
  */
-public sealed interface Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, MultiLabelSoftMarginLoss {
+public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss,
+        MultiLabelSoftMarginLoss {
+    private final String opName;
+    private final LossOptions options;
+
+    /** {@code supported}: the options {@code opName} has; any other must be at its default. */
+    Loss(String opName, LossOptions options, Checks.Option... supported) {
+        Checks.rejectUnsupported(opName, options, supported);
+        this.opName = opName;
+        this.options = options;
+    }
+
     /** The options this loss was configured with. */
-    LossOptions options();
-
-    /** The loss of {@code input} against {@code target}. */
-    Variable apply(Variable input, Variable target);
-
-    /** The forward steps and the backward formula of this loss on these values, with the numbers. */
-    Explanation explain(Variable input, Variable target);
+    public final LossOptions options() {
+        return options;
+    }
 
     /** PyTorch's name of the op, e.g. {@code cross_entropy}. */
-    String opName();
+    public final String opName() {
+        return opName;
+    }
+
+    /** The loss of {@code input} against {@code target}, weighted by {@code options().weight()} if set. */
+    public final Variable apply(Variable input, Variable target) {
+        Tensor w = options.weight();
+        return compute(input, target, w == null ? null : Variable.of(w));
+    }
+
+    /** The forward steps and the backward formula of this loss on these values, with the numbers. */
+    public abstract Explanation explain(Variable input, Variable target);
+
+    /**
+     * Validates the arguments in PyTorch's order, then records the loss's fused node. {@code weight}
+     * takes the place of {@code options().weight()}, which is not read.
+     */
+    abstract Variable compute(Variable input, Variable target, @Nullable Variable weight);
 }

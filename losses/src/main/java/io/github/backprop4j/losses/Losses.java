@@ -2,7 +2,6 @@ package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.Explainer;
-import io.github.backprop4j.tensor.Tensor;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -27,12 +26,12 @@ public final class Losses {
 
     /** log_softmax along {@code dim} (negative counts from the end); see {@link LogSoftmax}. */
     public static Variable logSoftmax(Variable input, int dim) {
-        return LogSoftmax.compute(input, dim);
+        return new LogSoftmax(dim).apply(input);
     }
 
     /** softmax along {@code dim}; see {@link Softmax}. */
     public static Variable softmax(Variable input, int dim) {
-        return Softmax.compute(input, dim);
+        return new Softmax(dim).apply(input);
     }
 
     /**
@@ -45,7 +44,7 @@ public final class Losses {
 
     /** NLL on log-probabilities with int64 class-index targets; see {@link NLLLoss}. */
     public static Variable nllLoss(Variable input, Variable target, LossOptions o) {
-        return NLLLoss.compute(input, target, weightOf(o), o);
+        return new NLLLoss(o).apply(input, target);
     }
 
     /**
@@ -53,32 +52,35 @@ public final class Losses {
      * a floating target of the input's shape holds class probabilities (and is differentiable).
      */
     public static Variable crossEntropy(Variable input, Variable target, LossOptions o) {
-        return CrossEntropyLoss.compute(input, target, weightOf(o), o);
+        return new CrossEntropyLoss(o).apply(input, target);
     }
 
-    /** Cross-entropy with a weight variable, which may require a gradient for probability targets. */
+    /**
+     * Cross-entropy with a weight variable in place of {@code o.weight()}; for probability targets it
+     * may require a gradient.
+     */
     public static Variable crossEntropy(Variable input, Variable target, Variable weight, LossOptions o) {
-        return CrossEntropyLoss.compute(input, target, weight, o.withWeight(null));
+        return new CrossEntropyLoss(o).apply(input, target, weight);
     }
 
     /** Binary cross-entropy on probabilities; see {@link BCELoss}. */
     public static Variable binaryCrossEntropy(Variable input, Variable target, LossOptions o) {
-        return BCELoss.compute(input, target, weightOf(o), o);
+        return new BCELoss(o).apply(input, target);
     }
 
     /** Binary cross-entropy on logits, with optional pos_weight; see {@link BCEWithLogitsLoss}. */
     public static Variable binaryCrossEntropyWithLogits(Variable input, Variable target, LossOptions o) {
-        return BCEWithLogitsLoss.compute(input, target, weightOf(o), o);
+        return new BCEWithLogitsLoss(o).apply(input, target);
     }
 
     /** Multi-label soft margin over the last dim; see {@link MultiLabelSoftMarginLoss}. */
     public static Variable multilabelSoftMarginLoss(Variable input, Variable target, LossOptions o) {
-        return MultiLabelSoftMarginLoss.compute(input, target, weightOf(o), o);
+        return new MultiLabelSoftMarginLoss(o).apply(input, target);
     }
 
-    /** Multi-label soft margin with a weight variable, which may require a gradient. */
+    /** Multi-label soft margin with a weight variable in place of {@code o.weight()}; it may require a gradient. */
     public static Variable multilabelSoftMarginLoss(Variable input, Variable target, Variable weight, LossOptions o) {
-        return MultiLabelSoftMarginLoss.compute(input, target, weight, o.withWeight(null));
+        return new MultiLabelSoftMarginLoss(o).apply(input, target, weight);
     }
 
     /**
@@ -113,10 +115,5 @@ public final class Losses {
             default -> throw new IllegalArgumentException("explain: unknown loss '" + loss + "' (expected log-softmax,"
                     + " softmax, nll, cross-entropy, bce, bce-with-logits or multilabel-soft-margin)");
         };
-    }
-
-    static @Nullable Variable weightOf(LossOptions o) {
-        Tensor w = o.weight();
-        return w == null ? null : Variable.of(w);
     }
 }

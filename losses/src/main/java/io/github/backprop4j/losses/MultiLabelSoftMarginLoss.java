@@ -1,5 +1,7 @@
 package io.github.backprop4j.losses;
 
+import static io.github.backprop4j.losses.internal.Checks.Option.WEIGHT;
+
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.Explainer;
@@ -22,47 +24,29 @@ import org.jspecify.annotations.Nullable;
  *
  * Input, target and weight are differentiable. Options: weight, reduction.
  */
-public final class MultiLabelSoftMarginLoss implements Loss {
-    static final String OP = "multilabel_soft_margin_loss";
-
-    private final LossOptions options;
+public final class MultiLabelSoftMarginLoss extends Loss {
+    private static final String OP = "multilabel_soft_margin_loss";
 
     public MultiLabelSoftMarginLoss() {
         this(LossOptions.defaults());
     }
 
     public MultiLabelSoftMarginLoss(LossOptions options) {
-        Checks.rejectUnsupported(OP, options, true, false, false, false);
-        this.options = options;
-    }
-
-    @Override
-    public LossOptions options() {
-        return options;
-    }
-
-    @Override
-    public Variable apply(Variable input, Variable target) {
-        return compute(input, target, Losses.weightOf(options), options);
+        super(OP, options, WEIGHT);
     }
 
     /** With a weight that may require a gradient (it replaces options().weight()). */
     public Variable apply(Variable input, Variable target, Variable weight) {
-        return compute(input, target, weight, options);
+        return compute(input, target, weight);
     }
 
     @Override
     public Explanation explain(Variable input, Variable target) {
-        return Explainer.multilabelSoftMargin(input, target, options);
+        return Explainer.multilabelSoftMargin(input, target, options());
     }
 
     @Override
-    public String opName() {
-        return OP;
-    }
-
-    static Variable compute(Variable input, Variable target, @Nullable Variable weight, LossOptions o) {
-        Checks.rejectUnsupported(OP, o, true, false, false, false);
+    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
         Tensor x = input.value();
         int[] shape = Checks.broadcast(OP, target.value().shape().toArray(), x.shape().toArray());
         if (weight != null) {
@@ -84,7 +68,7 @@ public final class MultiLabelSoftMarginLoss implements Loss {
         int classDim = x.dim() - 1;
         Layout layout = Layout.of(shape, classDim);
         int classes = x.size(-1);
-        Reducer reducer = Reducer.rows(o.reduction(), layout, layout.rows(), classes);
+        Reducer reducer = Reducer.rows(options().reduction(), layout, layout.rows(), classes);
         Shape s = Shape.of(shape);
         MultiLabelSoftMarginOp op = new MultiLabelSoftMarginOp(layout, reducer, classes);
         return weight == null ? op.apply(input.expand(s), y.expand(s))

@@ -1,5 +1,8 @@
 package io.github.backprop4j.losses;
 
+import static io.github.backprop4j.losses.internal.Checks.Option.IGNORE_INDEX;
+import static io.github.backprop4j.losses.internal.Checks.Option.WEIGHT;
+
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.Explainer;
@@ -19,42 +22,25 @@ import org.jspecify.annotations.Nullable;
  * reduction; label_smoothing and pos_weight are rejected. The input is not checked to be
  * log-probabilities.
  */
-public final class NLLLoss implements Loss {
-    static final String OP = "nll_loss";
-
-    private final LossOptions options;
+public final class NLLLoss extends Loss {
+    private static final String OP = "nll_loss";
 
     public NLLLoss() {
         this(LossOptions.defaults());
     }
 
     public NLLLoss(LossOptions options) {
-        Checks.rejectUnsupported(OP, options, true, true, false, false);
-        this.options = options;
-    }
-
-    @Override
-    public LossOptions options() {
-        return options;
-    }
-
-    @Override
-    public Variable apply(Variable input, Variable target) {
-        return compute(input, target, Losses.weightOf(options), options);
+        super(OP, options, WEIGHT, IGNORE_INDEX);
     }
 
     @Override
     public Explanation explain(Variable input, Variable target) {
-        return Explainer.nll(input, target, options);
+        return Explainer.nll(input, target, options());
     }
 
     @Override
-    public String opName() {
-        return OP;
-    }
-
-    static Variable compute(Variable input, Variable target, @Nullable Variable weight, LossOptions o) {
-        Checks.rejectUnsupported(OP, o, true, true, false, false);
+    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
+        LossOptions o = options();
         IndexTargets targets = IndexTargets.validate(OP, input.value(), target.value(),
                 weight == null ? null : weight.value(), o.ignoreIndex(), "nll_loss_out_frame");
         if (weight != null && weight.requiresGrad()) {

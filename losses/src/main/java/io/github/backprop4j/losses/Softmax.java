@@ -8,7 +8,7 @@ import io.github.backprop4j.autograd.Variable;
  * (losses.md §2).
  */
 public final class Softmax {
-    static final String OP = "softmax";
+    private static final String OP = "softmax";
 
     private final int dim;
 
@@ -20,12 +20,8 @@ public final class Softmax {
         return dim;
     }
 
-    /** softmax of {@code input} along this module's dim. */
+    /** softmax of {@code input} along this module's dim, checked as {@link LogSoftmax#apply} is. */
     public Variable apply(Variable input) {
-        return compute(input, dim);
-    }
-
-    static Variable compute(Variable input, int dim) {
         return LogSoftmax.applySoftmaxFamily(OP, input, dim, false);
     }
 }

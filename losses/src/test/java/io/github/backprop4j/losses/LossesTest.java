@@ -112,7 +112,7 @@ class LossesTest {
         assertEquals("cross_entropy: The function 'nll_loss_forward' is not differentiable with respect to argument"
                 + " 'weight'. This input cannot have requires_grad True.", e.getMessage());
         Variable p = Variable.of(Tensor.of(0.2, 0.7, 0.9));
-        e = assertThrows(LossException.class, () -> BCELoss.compute(p, p, w, LossOptions.defaults()));
+        e = assertThrows(LossException.class, () -> new BCELoss().compute(p, p, w));
         assertTrue(e.getMessage().contains("The function 'binary_cross_entropy' is not differentiable with respect"
                 + " to argument 'weight'"), e.getMessage());
     }
@@ -229,5 +229,21 @@ class LossesTest {
         assertEquals("cross_entropy: label_smoothing must be between 0.0 and 1.0. Got: 1.5",
                 assertThrows(LossException.class, () -> Losses.crossEntropy(x, Variable.of(Tensor.of(0L, 1L)),
                         LossOptions.defaults().withLabelSmoothing(1.5))).getMessage());
+    }
+
+    @Test
+    void torchMessageIsPyTorchsTextWithoutTheOpPrefix() {
+        Variable x = Variable.of(LOGITS);
+        LossException e = assertThrows(LossException.class,
+                () -> Losses.crossEntropy(x, Variable.of(Tensor.of(0L, 5L)), LossOptions.defaults()));
+        assertEquals("cross_entropy", e.op());
+        assertEquals("Target 5 is out of bounds.", e.torchMessage());
+        // this message of PyTorch's begins with the op name itself; getMessage() does not repeat it
+        String weightSize = "cross_entropy: weight tensor should be defined either for all 3 classes or no classes"
+                + " but got weight tensor of shape: [2]";
+        e = assertThrows(LossException.class, () -> Losses.crossEntropy(x, Variable.of(PROBS),
+                LossOptions.defaults().withWeight(Tensor.of(1.0, 2.0))));
+        assertEquals(weightSize, e.torchMessage());
+        assertEquals(weightSize, e.getMessage());
     }
 }

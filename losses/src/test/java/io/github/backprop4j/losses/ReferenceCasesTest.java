@@ -58,6 +58,7 @@ class ReferenceCasesTest {
                     id + ": message\n  " + e.getMessage() + "\ndoes not contain PyTorch's\n  " + message);
             assertTrue(e.getMessage().startsWith(request.get("op").asText() + ": "),
                     id + ": message must start with the op name: " + e.getMessage());
+            assertEquals(message, e.torchMessage(), id + ": PyTorch's message alone");
             PASSED.computeIfAbsent(key + " (errors)", k -> new AtomicInteger()).incrementAndGet();
             return;
         }

@@ -37,12 +37,10 @@ public final class JsonlSession {
         } catch (JsonProcessingException e) {
             return new JsonlAnswer.Failure(NullNode.getInstance(), "invalid JSON: " + describe(e));
         }
-        LossRequest request = null;
         try {
-            request = LossRequest.read(json);
-            return LossEvaluator.evaluate(request);
+            return LossEvaluator.evaluate(LossRequest.read(json));
         } catch (IllegalArgumentException e) {
-            return new JsonlAnswer.Failure(LossRequest.idOf(json), oneLine(LossMessages.pytorchText(e, request)));
+            return new JsonlAnswer.Failure(LossRequest.idOf(json), oneLine(LossMessages.pytorchText(e)));
         } catch (RuntimeException | StackOverflowError e) {
             return new JsonlAnswer.Failure(LossRequest.idOf(json), oneLine("internal error: " + e));
         }

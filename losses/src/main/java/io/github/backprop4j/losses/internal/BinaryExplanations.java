@@ -1,6 +1,5 @@
 package io.github.backprop4j.losses.internal;
 
-import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.Explanation;
 import io.github.backprop4j.losses.LossOptions;
@@ -20,12 +19,7 @@ final class BinaryExplanations {
     static Explanation bce(Variable input, Variable target, LossOptions o) {
         Tensor xv = input.value();
         Tensor yv = target.value();
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            Losses.binaryCrossEntropy(Variable.of(xv), Variable.of(yv), o);
-        }
-        Variable x = Variable.parameter(xv);
-        Variable out = Losses.binaryCrossEntropy(x, Variable.of(yv), o);
-        Tensor grad = Explainer.gradOf(out, x, out.value().onesLike());
+        Explainer.Run run = Explainer.run(x -> Losses.binaryCrossEntropy(x, Variable.of(yv), o), xv);
         Tensor w = o.weight() == null ? null : o.weight().expand(xv.shape());
 
         Report r = new Report();
@@ -45,7 +39,7 @@ final class BinaryExplanations {
         }
         r.step("per-element loss", "l = " + (w != null ? "w·" : "") + "(−y·log x − (1 − y)·log(1 − x))", l);
         Tensor scale = Explainer.reduce(r, l, o.reduction(), xv.numel(), "numel");
-        r.tensor("loss (fused node):", out.value());
+        r.tensor("loss (fused node):", run.result());
         Tensor closed = xv.minus(yv).div(xv.times(xv.unaryMinus().plus(1)).clamp(BinaryKernels.BCE_EPS,
                 Double.POSITIVE_INFINITY));
         if (w != null) {
@@ -54,19 +48,14 @@ final class BinaryExplanations {
         closed = closed.times(scale);
         return r.backward((w != null ? "w · " : "") + "(x − y) / max(x·(1 − x), 1e-12)"
                 + Explainer.meanSuffix(o.reduction(), "n", xv.numel()), Explainer.seedWords(o.reduction()), closed,
-                grad);
+                run.grad());
     }
 
     /** binary_cross_entropy_with_logits: log-sigmoids, pos_weight, the per-element loss. */
     static Explanation bceWithLogits(Variable input, Variable target, LossOptions o) {
         Tensor xv = input.value();
         Tensor yv = target.value();
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            Losses.binaryCrossEntropyWithLogits(Variable.of(xv), Variable.of(yv), o);
-        }
-        Variable x = Variable.parameter(xv);
-        Variable out = Losses.binaryCrossEntropyWithLogits(x, Variable.of(yv), o);
-        Tensor grad = Explainer.gradOf(out, x, out.value().onesLike());
+        Explainer.Run run = Explainer.run(x -> Losses.binaryCrossEntropyWithLogits(x, Variable.of(yv), o), xv);
         Tensor w = o.weight() == null ? null : o.weight().expand(xv.shape());
         Tensor pw = o.posWeight() == null ? null : o.posWeight().expand(xv.shape());
 
@@ -93,7 +82,7 @@ final class BinaryExplanations {
         r.step("per-element loss", "l = " + (w != null ? "w·" : "") + "((1 − y)·x − " + (pw != null ? "lw·" : "")
                 + "log σ(x))  = −" + (pw != null ? "pw·" : "") + "y·log σ(x) − (1 − y)·log σ(−x)", l);
         Tensor scale = Explainer.reduce(r, l, o.reduction(), xv.numel(), "numel");
-        r.tensor("loss (fused node):", out.value());
+        r.tensor("loss (fused node):", run.result());
         Tensor sig = xv.sigmoid();
         Tensor closed = pw == null ? sig.minus(yv)
                 : pw.times(yv).plus(1).minus(yv).times(sig).minus(pw.times(yv));
@@ -103,19 +92,14 @@ final class BinaryExplanations {
         closed = closed.times(scale);
         String f = pw == null ? "(σ(x) − y)" : "((pw·y + 1 − y)·σ(x) − pw·y)";
         return r.backward((w != null ? "w · " : "") + f + Explainer.meanSuffix(o.reduction(), "n", xv.numel()),
-                Explainer.seedWords(o.reduction()), closed, grad);
+                Explainer.seedWords(o.reduction()), closed, run.grad());
     }
 
     /** multilabel_soft_margin_loss: per-label terms, the mean over the last dim, the reduction. */
     static Explanation multilabelSoftMargin(Variable input, Variable target, LossOptions o) {
         Tensor xv = input.value();
         Tensor yv = target.value();
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            Losses.multilabelSoftMarginLoss(Variable.of(xv), Variable.of(yv), o);
-        }
-        Variable x = Variable.parameter(xv);
-        Variable out = Losses.multilabelSoftMarginLoss(x, Variable.of(yv), o);
-        Tensor grad = Explainer.gradOf(out, x, out.value().onesLike());
+        Explainer.Run run = Explainer.run(x -> Losses.multilabelSoftMarginLoss(x, Variable.of(yv), o), xv);
         Tensor y = yv.to(xv.dtype());
         int classDim = xv.dim() - 1;
         int classes = xv.size(-1);
@@ -140,7 +124,7 @@ final class BinaryExplanations {
         Tensor per = e.sum(classDim, false).div(classes);
         r.step("per-sample loss", "Σ_labels e / C  (C = " + classes + ")", per);
         Tensor scale = Explainer.reduce(r, per, o.reduction(), per.numel(), "the number of samples");
-        r.tensor("loss (fused node):", out.value());
+        r.tensor("loss (fused node):", run.result());
         Tensor closed = xv.sigmoid().minus(y);
         if (w != null) {
             closed = closed.times(w);
@@ -148,6 +132,6 @@ final class BinaryExplanations {
         closed = closed.times(scale).div(classes).sumTo(xv.shape());
         String formula = (w != null ? "w · " : "") + "(σ(x) − y) / C"
                 + Explainer.meanSuffix(o.reduction(), "N", per.numel());
-        return r.backward(formula, Explainer.seedWords(o.reduction()), closed, grad);
+        return r.backward(formula, Explainer.seedWords(o.reduction()), closed, run.grad());
     }
 }

@@ -1,10 +1,13 @@
 package io.github.backprop4j.losses.internal;
 
+import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.LossException;
 import io.github.backprop4j.losses.LossOptions;
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the losses, each failing with PyTorch's message. */
@@ -40,23 +43,27 @@ public final class Checks {
         }
     }
 
+    /** The options a loss may or may not have; see {@link #rejectUnsupported}. */
+    public enum Option {
+        WEIGHT, IGNORE_INDEX, LABEL_SMOOTHING, POS_WEIGHT
+    }
+
     /**
-     * Rejects options {@code op} does not have, unless they hold their default value (no weight,
-     * ignore_index −100, label_smoothing 0, no pos_weight). The {@code has…} flags say which
-     * options {@code op} accepts.
+     * Rejects the options {@code op} does not have — those not in {@code supported} — unless they
+     * hold their default value (no weight, ignore_index −100, label_smoothing 0, no pos_weight).
      */
-    public static void rejectUnsupported(String op, LossOptions o, boolean hasWeight, boolean hasIgnoreIndex,
-                                         boolean hasLabelSmoothing, boolean hasPosWeight) {
-        if (!hasWeight && o.weight() != null) {
+    public static void rejectUnsupported(String op, LossOptions o, Option... supported) {
+        List<Option> has = List.of(supported);
+        if (!has.contains(Option.WEIGHT) && o.weight() != null) {
             throw unsupported(op, "weight");
         }
-        if (!hasIgnoreIndex && o.ignoreIndex() != LossOptions.DEFAULT_IGNORE_INDEX) {
+        if (!has.contains(Option.IGNORE_INDEX) && o.ignoreIndex() != LossOptions.DEFAULT_IGNORE_INDEX) {
             throw unsupported(op, "ignore_index");
         }
-        if (!hasLabelSmoothing && Double.compare(o.labelSmoothing(), 0.0) != 0) {
+        if (!has.contains(Option.LABEL_SMOOTHING) && Double.compare(o.labelSmoothing(), 0.0) != 0) {
             throw unsupported(op, "label_smoothing");
         }
-        if (!hasPosWeight && o.posWeight() != null) {
+        if (!has.contains(Option.POS_WEIGHT) && o.posWeight() != null) {
             throw unsupported(op, "pos_weight");
         }
     }
@@ -106,6 +113,20 @@ public final class Checks {
                             + " (they must match)";
             throw new LossException(op, msg);
         }
+    }
+
+    /**
+     * The element weight of the BCE losses, which PyTorch multiplies into the loss in place and
+     * cannot differentiate: it must broadcast into {@code shape} without enlarging it, have the
+     * input's dtype and not require a gradient. Returns it expanded to {@code shape}.
+     */
+    public static Tensor bceWeight(String op, Variable weight, int[] shape, DType input) {
+        broadcastsInto(op, shape, weight.value().shape().toArray());
+        requireSameDtypeInPlace(op, "weight", weight.value(), input);
+        if (weight.requiresGrad()) {
+            throw notDifferentiable(op, op, "weight");
+        }
+        return weight.value().expand(Shape.of(shape));
     }
 
     /**

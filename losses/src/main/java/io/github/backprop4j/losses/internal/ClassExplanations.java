@@ -1,13 +1,12 @@
 package io.github.backprop4j.losses.internal;
 
-import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.Explanation;
 import io.github.backprop4j.losses.LossOptions;
 import io.github.backprop4j.losses.Losses;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * explain() for the softmax family, NLL and cross-entropy, on the input viewed as rows × classes
@@ -24,17 +23,11 @@ final class ClassExplanations {
     /** log_softmax or softmax along {@code dim}, backward seeded with g = 1, 2, …, n. */
     static Explanation softmax(Variable input, LossOptions o, int dim, boolean log) {
         String op = log ? "log_softmax" : "softmax";
-        Checks.rejectUnsupported(op, o, false, false, false, false);
+        Checks.rejectUnsupported(op, o);
         Tensor xv = input.value();
-        BiFunction<Variable, Integer, Variable> fn = log ? Losses::logSoftmax : Losses::softmax;
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            fn.apply(Variable.of(xv), dim);
-        }
+        UnaryOperator<Variable> fn = x -> log ? Losses.logSoftmax(x, dim) : Losses.softmax(x, dim);
+        Explainer.Run run = Explainer.run(fn, xv, ClassExplanations::softmaxSeed);
         int d = Checks.wrapDim(op, dim, xv.dim());
-        Variable x = Variable.parameter(xv);
-        Variable out = fn.apply(x, dim);
-        Tensor seed = Tensor.arange(1, out.value().numel() + 1).to(xv.dtype()).reshape(out.shape().toArray());
-        Tensor grad = Explainer.gradOf(out, x, seed);
 
         Report r = new Report();
         r.line(op + " along dim " + dim + (xv.dim() > 1 ? " (each row below is one slice along that dim)" : ""));
@@ -57,12 +50,17 @@ final class ClassExplanations {
         } else {
             r.step("softmax", "exp(x − m) / s", p);
         }
-        r.tensor("result (fused node):", out.value());
-        Tensor g = Explainer.rows(seed, d);
+        r.tensor("result (fused node):", run.result());
+        Tensor g = Explainer.rows(softmaxSeed(run.result()), d);
         r.tensor("upstream gradient g (a fixed seed 1, 2, …, n, as rows):", g);
         Tensor closed = log ? g.minus(p.times(g.sum(1, true))) : p.times(g.minus(g.times(p).sum(1, true)));
         return r.backward(log ? "g − softmax · Σ_j g_j" : "y · (g − Σ_j g_j·y_j),  y = softmax",
-                "seed g as above", closed, Explainer.rows(grad, d));
+                "seed g as above", closed, Explainer.rows(run.grad(), d));
+    }
+
+    /** The upstream gradient of the softmax explanations: 1, 2, …, n in the shape and dtype of {@code y}. */
+    private static Tensor softmaxSeed(Tensor y) {
+        return Tensor.arange(1, y.numel() + 1).to(y.dtype()).reshape(y.shape().toArray());
     }
 
     // ------------------------------------------------------------------ NLL and cross-entropy
@@ -71,12 +69,7 @@ final class ClassExplanations {
     static Explanation nll(Variable input, Variable target, LossOptions o) {
         Tensor xv = input.value();
         Tensor tv = target.value();
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            Losses.nllLoss(Variable.of(xv), Variable.of(tv), o);
-        }
-        Variable x = Variable.parameter(xv);
-        Variable out = Losses.nllLoss(x, Variable.of(tv), o);
-        Tensor grad = Explainer.gradOf(out, x, out.value().onesLike());
+        Explainer.Run run = Explainer.run(x -> Losses.nllLoss(x, Variable.of(tv), o), xv);
         int classDim = xv.dim() == 1 ? 0 : 1;
         int classes = xv.size(classDim);
         Tensor rowsX = Explainer.rows(xv, classDim);
@@ -94,22 +87,17 @@ final class ClassExplanations {
         Tensor l = k.mask(k.wt.times(picked).unaryMinus());
         r.step("per-sample loss", "l = −w[t]·x[t]", l);
         Tensor scale = Explainer.reduce(r, l, o.reduction(), k.totalWeight(), "Σ w[t]");
-        r.tensor("loss (fused node):", out.value());
+        r.tensor("loss (fused node):", run.result());
         Tensor closed = k.mask2(k.onehot.times(k.wt.reshape(-1, 1)).unaryMinus()).times(scale);
         return r.backward("−onehot(t) · w[t]" + Explainer.meanSuffix(o.reduction(), "Σw[t]", k.totalWeight()),
-                Explainer.seedWords(o.reduction()), closed, Explainer.rows(grad, classDim));
+                Explainer.seedWords(o.reduction()), closed, Explainer.rows(run.grad(), classDim));
     }
 
     /** cross_entropy with class indices or probabilities. */
     static Explanation crossEntropy(Variable input, Variable target, LossOptions o) {
         Tensor xv = input.value();
         Tensor tv = target.value();
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            Losses.crossEntropy(Variable.of(xv), Variable.of(tv), o);
-        }
-        Variable x = Variable.parameter(xv);
-        Variable out = Losses.crossEntropy(x, Variable.of(tv), o);
-        Tensor grad = Explainer.gradOf(out, x, out.value().onesLike());
+        Explainer.Run run = Explainer.run(x -> Losses.crossEntropy(x, Variable.of(tv), o), xv);
         boolean probabilities = xv.shape().equals(tv.shape());
         int classDim = xv.dim() == 1 ? 0 : 1;
         int classes = xv.size(classDim);
@@ -191,8 +179,8 @@ final class ClassExplanations {
                     : "(softmax − onehot)" + wt;
             formula += Explainer.meanSuffix(o.reduction(), o.weight() == null ? "N" : "Σw[t]", k.totalWeight());
         }
-        r.tensor("loss (fused node):", out.value());
-        return r.backward(formula, Explainer.seedWords(o.reduction()), closed, Explainer.rows(grad, classDim));
+        r.tensor("loss (fused node):", run.result());
+        return r.backward(formula, Explainer.seedWords(o.reduction()), closed, Explainer.rows(run.grad(), classDim));
     }
 
     /** Class-index targets in row order with ignore masks, picked weights and one-hot rows. */

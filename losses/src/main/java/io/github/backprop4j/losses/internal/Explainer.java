@@ -2,6 +2,7 @@ package io.github.backprop4j.losses.internal;
 
 import io.github.backprop4j.autograd.Autograd;
 import io.github.backprop4j.autograd.BackwardOptions;
+import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.Explanation;
 import io.github.backprop4j.losses.LossOptions;
@@ -9,6 +10,7 @@ import io.github.backprop4j.losses.Reduction;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,9 +121,28 @@ public final class Explainer {
         return x.permute(perm).contiguous().reshape(-1, x.size(classDim));
     }
 
-    static Tensor gradOf(Variable out, Variable x, Tensor seed) {
-        @Nullable Variable[] g = Autograd.grad(List.of(out), List.of(x), List.of(Variable.of(seed)),
-                BackwardOptions.DEFAULT);
-        return g[0] == null ? x.value().zerosLike() : g[0].value();
+    /** What the fused node gave: its result, and the gradient autograd computed through it for the input. */
+    record Run(Tensor result, Tensor grad) {
+    }
+
+    /** {@link #run(UnaryOperator, Tensor, UnaryOperator)} with a seed of ones. */
+    static Run run(UnaryOperator<Variable> loss, Tensor input) {
+        return run(loss, input, Tensor::onesLike);
+    }
+
+    /**
+     * Runs {@code loss} on {@code input}: first without gradients, so that bad input fails with the
+     * loss's own exception, then on {@code input} as a parameter, back-propagating the seed
+     * {@code seedFor(result)}.
+     */
+    static Run run(UnaryOperator<Variable> loss, Tensor input, UnaryOperator<Tensor> seedFor) {
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            loss.apply(Variable.of(input));
+        }
+        Variable x = Variable.parameter(input);
+        Variable out = loss.apply(x);
+        Variable seed = Variable.of(seedFor.apply(out.value()));
+        @Nullable Variable[] g = Autograd.grad(List.of(out), List.of(x), List.of(seed), BackwardOptions.DEFAULT);
+        return new Run(out.value(), g[0] == null ? input.zerosLike() : g[0].value());
     }
 }
