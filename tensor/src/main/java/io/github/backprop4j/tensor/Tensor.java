@@ -880,8 +880,7 @@ public final class Tensor {
     }
 
     public Tensor div(double value) {
-        return binary(BinaryOp.DIV, value == Math.rint(value) && dtype() == DType.INT64
-                ? scalar(value, DType.FLOAT32) : scalarOperand(value));
+        return binary(BinaryOp.DIV, scalarOperand(value));
     }
 
     /** {@code this ^ exponent} elementwise; int64 to a negative int64 power is an error, as in PyTorch. */
