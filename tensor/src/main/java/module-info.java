@@ -4,6 +4,9 @@
  */
 module io.github.backprop4j.tensor {
     requires transitive org.jspecify;
+    // Optional: the SIMD kernels in tensor.internal.simd are used only when the JVM was started
+    // with --add-modules jdk.incubator.vector (see tensor.internal.Kernels).
+    requires static jdk.incubator.vector;
 
     exports io.github.backprop4j.tensor;
     exports io.github.backprop4j.tensor.internal to

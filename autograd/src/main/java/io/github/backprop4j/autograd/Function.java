@@ -1,7 +1,6 @@
 package io.github.backprop4j.autograd;
 
 import io.github.backprop4j.tensor.Tensor;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +71,11 @@ public abstract class Function {
             return Variable.of(out);
         }
         this.inputs = inputs.clone();
-        this.inputVersions = Arrays.stream(inputs).mapToInt(Variable::version).toArray();
+        int[] versions = new int[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            versions[i] = inputs[i].version();
+        }
+        this.inputVersions = versions;
         if (AnomalyMode.isEnabled()) {
             creationSite = new Throwable(name() + " was created here");
         }

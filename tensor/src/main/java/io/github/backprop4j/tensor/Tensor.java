@@ -25,7 +25,9 @@ import java.util.List;
  *
  * <p>Binary operations broadcast as NumPy does and promote dtypes as PyTorch does (any float
  * wins over int64, float64 over float32). Floating-point arithmetic is evaluated in double
- * precision and rounded to float32 where the result is float32.
+ * precision and rounded to float32 where the result is float32. The SIMD kernels
+ * ({@link Vectorization}) give the same float32 results, except e^x (within 1 ulp) and matrix
+ * products (fused multiply-adds: within float rounding of the plain kernel's).
  *
  * <p>Method names follow Kotlin's operator conventions ({@code plus}, {@code minus},
  * {@code times}, {@code div}, {@code unaryMinus}, {@code get}), so Kotlin writes

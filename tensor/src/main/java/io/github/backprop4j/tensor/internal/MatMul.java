@@ -1,86 +1,148 @@
 package io.github.backprop4j.tensor.internal;
 
 /**
- * Dense 2-D matrix products on contiguous row-major arrays: {@code C = A · B} with A (m×k),
- * B (k×n), C (m×n).
+ * Dense 2-D matrix products: {@code C = A · B} with A (m×k), B (k×n), C (m×n) row-major.
  *
- * <p>The kernel is register-blocked: it computes a 4×8 tile of C at a time, holding the 32
- * partial sums in local variables while it streams one row-slice of B (8 consecutive floats)
- * and four scalars of A per step of k. That reuses each loaded B value 4 times and each A value
- * 8 times, instead of the naive triple loop's one multiply per two loads. Edges that do not
- * fill a tile fall back to a simple loop.
+ * <p>float32 operands may have any strides, so {@code x·Wᵀ} (Linear's forward) and
+ * {@code Xᵀ·G} (its weight gradient) read the transposed operand in place instead of copying
+ * it. Products of at least {@link FloatKernels#parallelFlops()} floating-point operations split
+ * the rows of C over {@link Parallel}'s threads; smaller ones stay on the calling thread, where a toy model's
+ * many small products spend less time than a hand-off to another thread would cost.
+ *
+ * <p>The plain float32 kernel is register-blocked: it computes a 4×8 tile of C at a time, holding
+ * the 32 partial sums in local variables while it streams 8 values of a row of B and 4 values of
+ * a column of A per step of k. That reuses each loaded B value 4 times and each A value 8 times,
+ * instead of the naive triple loop's one multiply per two loads. Column panels of B go
+ * outermost, so that a panel (copied to a contiguous buffer in bands of {@link #PACK_ROWS} rows)
+ * stays in cache while the band's rows stream past it. Edges that do not fill a tile fall back
+ * to a simple loop that adds in the same order, so every element of C is the same left-to-right
+ * float sum over k whichever loop computes it: results do not depend on the number of threads.
  */
 public final class MatMul {
     private static final int MR = 4;
     private static final int NR = 8;
 
+    /**
+     * Bands of at least this many rows copy each 8-column panel of B into a contiguous buffer
+     * first (k·8 floats), so the tiles stream it linearly, whatever B's strides, instead of
+     * touching a new cache line (or page) per step of k.
+     */
+    private static final int PACK_ROWS = 16;
+
     private MatMul() {
     }
 
-    /** C[cOff..] = A[aOff..] · B[bOff..] in float32, accumulating in float like PyTorch's sgemm. */
+    /** C[cOff..] = A[aOff..] · B[bOff..] for contiguous row-major float32 operands. */
     public static void multiply(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        int mBlocked = m - m % MR;
-        int nBlocked = n - n % NR;
-        for (int i = 0; i < mBlocked; i += MR) {
-            for (int j = 0; j < nBlocked; j += NR) {
-                tile(a, aOff, b, bOff, c, cOff, i, j, k, n);
-            }
-            edge(a, aOff, b, bOff, c, cOff, i, i + MR, nBlocked, n, k, n);
-        }
-        edge(a, aOff, b, bOff, c, cOff, mBlocked, m, 0, n, k, n);
+        multiply(a, aOff, k, 1, b, bOff, n, 1, c, cOff, m, k, n);
     }
 
-    private static void tile(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-                             int i, int j, int k, int n) {
+    /**
+     * C = A·B in float32, accumulating in float like PyTorch's sgemm, with
+     * {@code A[i][p] = a[aOff + i·ars + p·acs]}, {@code B[p][j] = b[bOff + p·brs + j·bcs]} and C
+     * contiguous at {@code cOff}. Runs on {@link Kernels#active()}, over the pool when large.
+     */
+    public static void multiply(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                                float[] c, int cOff, int m, int k, int n) {
+        FloatKernels kernels = Kernels.active();
+        if (bcs != 1 && n > 1 && kernels.wantsContiguousB()) {
+            float[] packed = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0, src = bOff + p * brs; j < n; j++, src += bcs) {
+                    packed[p * n + j] = b[src];
+                }
+            }
+            multiply(a, aOff, ars, acs, packed, 0, n, 1, c, cOff, m, k, n);
+            return;
+        }
+        if (2L * m * k * n < kernels.parallelFlops() || Parallel.threads() == 1) {
+            kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, 0, m, k, n);
+        } else {
+            Parallel.forRange(m, MR, (i0, i1) ->
+                    kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n));
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of C = A·B with the plain 4×8 kernel, C's rows {@code ldc} apart (n when C is
+     * the whole product; more when the SIMD kernel hands over its last, narrow columns). See
+     * {@link FloatKernels#matmulRows}.
+     */
+    public static void plainRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                                 float[] c, int cOff, int ldc, int i0, int i1, int k, int n) {
+        int nBlocked = n - n % NR;
+        int iBlocked = i0 + (i1 - i0) / MR * MR;
+        float[] panel = i1 - i0 >= PACK_ROWS ? new float[k * NR] : null;
+        for (int j = 0; j < nBlocked; j += NR) {
+            float[] pb = b;
+            int pOff = bOff + j * bcs;
+            int pRow = brs;
+            int pCol = bcs;
+            if (panel != null) {
+                for (int p = 0; p < k; p++) {
+                    for (int q = 0, src = pOff + p * brs; q < NR; q++, src += bcs) {
+                        panel[p * NR + q] = b[src];
+                    }
+                }
+                pb = panel;
+                pOff = 0;
+                pRow = NR;
+                pCol = 1;
+            }
+            for (int i = i0; i < iBlocked; i += MR) {
+                tile(a, aOff + i * ars, ars, acs, pb, pOff, pRow, pCol, c, cOff + i * ldc + j, k, ldc);
+            }
+        }
+        edge(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, i0, iBlocked, nBlocked, n, k);
+        edge(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, iBlocked, i1, 0, n, k);
+    }
+
+    /** The 4×8 tile of C at {@code c[r..]} (rows ldc apart) from A's rows at {@code a0} and B's columns at {@code b0}. */
+    private static void tile(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs, int bcs,
+                             float[] c, int r, int k, int ldc) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c04 = 0, c05 = 0, c06 = 0, c07 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0, c14 = 0, c15 = 0, c16 = 0, c17 = 0;
         float c20 = 0, c21 = 0, c22 = 0, c23 = 0, c24 = 0, c25 = 0, c26 = 0, c27 = 0;
         float c30 = 0, c31 = 0, c32 = 0, c33 = 0, c34 = 0, c35 = 0, c36 = 0, c37 = 0;
-        int a0 = aOff + i * k;
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        for (int p = 0; p < k; p++) {
-            int bp = bOff + p * n + j;
-            float b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
-            float b4 = b[bp + 4], b5 = b[bp + 5], b6 = b[bp + 6], b7 = b[bp + 7];
-            float x = a[a0 + p];
-            c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
+        for (int p = 0, pa = a0, bp = b0; p < k; p++, pa += acs, bp += brs) {
+            float b0v = b[bp], b1 = b[bp + bcs], b2 = b[bp + 2 * bcs], b3 = b[bp + 3 * bcs];
+            float b4 = b[bp + 4 * bcs], b5 = b[bp + 5 * bcs], b6 = b[bp + 6 * bcs], b7 = b[bp + 7 * bcs];
+            float x = a[pa];
+            c00 += x * b0v; c01 += x * b1; c02 += x * b2; c03 += x * b3;
             c04 += x * b4; c05 += x * b5; c06 += x * b6; c07 += x * b7;
-            x = a[a1 + p];
-            c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
+            x = a[pa + ars];
+            c10 += x * b0v; c11 += x * b1; c12 += x * b2; c13 += x * b3;
             c14 += x * b4; c15 += x * b5; c16 += x * b6; c17 += x * b7;
-            x = a[a2 + p];
-            c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
+            x = a[pa + 2 * ars];
+            c20 += x * b0v; c21 += x * b1; c22 += x * b2; c23 += x * b3;
             c24 += x * b4; c25 += x * b5; c26 += x * b6; c27 += x * b7;
-            x = a[a3 + p];
-            c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
+            x = a[pa + 3 * ars];
+            c30 += x * b0v; c31 += x * b1; c32 += x * b2; c33 += x * b3;
             c34 += x * b4; c35 += x * b5; c36 += x * b6; c37 += x * b7;
         }
-        int r = cOff + i * n + j;
         c[r] = c00; c[r + 1] = c01; c[r + 2] = c02; c[r + 3] = c03;
         c[r + 4] = c04; c[r + 5] = c05; c[r + 6] = c06; c[r + 7] = c07;
-        r += n;
+        r += ldc;
         c[r] = c10; c[r + 1] = c11; c[r + 2] = c12; c[r + 3] = c13;
         c[r + 4] = c14; c[r + 5] = c15; c[r + 6] = c16; c[r + 7] = c17;
-        r += n;
+        r += ldc;
         c[r] = c20; c[r + 1] = c21; c[r + 2] = c22; c[r + 3] = c23;
         c[r + 4] = c24; c[r + 5] = c25; c[r + 6] = c26; c[r + 7] = c27;
-        r += n;
+        r += ldc;
         c[r] = c30; c[r + 1] = c31; c[r + 2] = c32; c[r + 3] = c33;
         c[r + 4] = c34; c[r + 5] = c35; c[r + 6] = c36; c[r + 7] = c37;
     }
 
     /** The rows [i0, i1) × columns [j0, j1) of C, one dot product at a time. */
-    private static void edge(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-                             int i0, int i1, int j0, int j1, int k, int n) {
+    private static void edge(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                             float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, int k) {
         for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
                 float s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[aOff + i * k + p] * b[bOff + p * n + j];
+                for (int p = 0, pa = aOff + i * ars, pb = bOff + j * bcs; p < k; p++, pa += acs, pb += brs) {
+                    s += a[pa] * b[pb];
                 }
-                c[cOff + i * n + j] = s;
+                c[cOff + i * ldc + j] = s;
             }
         }
     }

@@ -5,7 +5,11 @@ import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
 import java.util.Arrays;
 
-/** {@code torch.matmul}'s shape rules on top of the 2-D kernels in {@link MatMul}. */
+/**
+ * {@code torch.matmul}'s shape rules on top of the 2-D kernels in {@link MatMul}. float32 operands
+ * are passed with their strides (transposed and broadcast views are read in place); float64
+ * operands are made contiguous first.
+ */
 public final class Products {
     private Products() {
     }
@@ -45,12 +49,30 @@ public final class Products {
             throw new IllegalArgumentException("matmul: integer (int64) operands are not supported; convert to a float dtype");
         }
         int batches = Shape.of(batch).numel();
-        Tensor lhs = left.to(dtype).expand(concat(batch, m, k)).contiguous();
-        Tensor rhs = right.to(dtype).expand(concat(batch, k, n)).contiguous();
+        Tensor lhs = left.to(dtype).expand(concat(batch, m, k));
+        Tensor rhs = right.to(dtype).expand(concat(batch, k, n));
         Storage out = Storage.allocate(dtype, batches * m * n);
-        for (int i = 0; i < batches; i++) {
-            multiply2d(lhs.storage(), lhs.offset() + i * m * k, rhs.storage(), rhs.offset() + i * k * n,
-                    out, i * m * n, m, k, n);
+        if (dtype == DType.FLOAT32) {
+            // any strides: a transposed or broadcast operand is read in place, not copied
+            float[] x = ((FloatStorage) lhs.storage()).data();
+            float[] y = ((FloatStorage) rhs.storage()).data();
+            float[] c = ((FloatStorage) out).data();
+            int[] sa = lhs.strides();
+            int[] sb = rhs.strides();
+            int[] offA = matrixOffsets(lhs, batch);
+            int[] offB = matrixOffsets(rhs, batch);
+            int r = batch.length;
+            for (int i = 0; i < batches; i++) {
+                MatMul.multiply(x, offA[i], sa[r], sa[r + 1], y, offB[i], sb[r], sb[r + 1], c, i * m * n, m, k, n);
+            }
+        } else {
+            lhs = lhs.contiguous();
+            rhs = rhs.contiguous();
+            for (int i = 0; i < batches; i++) {
+                MatMul.multiply(((DoubleStorage) lhs.storage()).data(), lhs.offset() + i * m * k,
+                        ((DoubleStorage) rhs.storage()).data(), rhs.offset() + i * k * n,
+                        ((DoubleStorage) out).data(), i * m * n, m, k, n);
+            }
         }
         Tensor result = Tensor.wrap(out, concat(batch, m, n));
         if (vectorLeft) {
@@ -62,13 +84,19 @@ public final class Products {
         return result;
     }
 
-    private static void multiply2d(Storage a, int aOff, Storage b, int bOff, Storage c, int cOff, int m, int k, int n) {
-        if (a instanceof FloatStorage fa) {
-            MatMul.multiply(fa.data(), aOff, ((FloatStorage) b).data(), bOff, ((FloatStorage) c).data(), cOff, m, k, n);
-        } else {
-            MatMul.multiply(((DoubleStorage) a).data(), aOff, ((DoubleStorage) b).data(), bOff,
-                    ((DoubleStorage) c).data(), cOff, m, k, n);
+    /** The storage offset of each batch entry's matrix, in row-major order of the batch dims. */
+    private static int[] matrixOffsets(Tensor t, int[] batch) {
+        int[] offsets = new int[Shape.of(batch).numel()];
+        if (offsets.length == 0) {
+            return offsets;
         }
+        Walk w = new Walk(batch, new int[] {t.offset()}, Arrays.copyOf(t.strides(), batch.length));
+        for (int r = 0, i = 0; r < w.rows(); r++, w.nextRow()) {
+            for (int j = 0, o = w.offset(0); j < w.rowLength(); j++, o += w.innerStride(0)) {
+                offsets[i++] = o;
+            }
+        }
+        return offsets;
     }
 
     private static int[] concat(int[] batch, int rows, int cols) {

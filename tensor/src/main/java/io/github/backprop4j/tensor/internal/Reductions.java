@@ -3,11 +3,19 @@ package io.github.backprop4j.tensor.internal;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reductions over a set of dimensions. The reduced dimensions are permuted to the end and copied
  * into one double buffer, so each output element reduces one contiguous run of {@code R} values
  * (R = product of the reduced sizes). Sums accumulate in double precision.
+ *
+ * <p>Two cases skip the copy: a contiguous float64 tensor reduced over its trailing dims is
+ * already in runs; and a sum over the leading dims of a contiguous tensor (the bias gradient,
+ * (N, C) summed to (C), and most {@code sumTo}s) adds whole rows into a row of accumulators
+ * instead of transposing. Both add each run in the same order as the general path, so the
+ * results are the same to the bit.
  */
 public final class Reductions {
     private Reductions() {
@@ -37,18 +45,22 @@ public final class Reductions {
      * @param outType the result's dtype
      */
     public static Tensor reduce(Tensor t, int[] dims, boolean keepdim, Kind kind, DType outType) {
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && dims.length < t.dim() && isLeading(dims) && t.isContiguous()
+                && t.dtype().isFloatingPoint()) {
+            return leadingSums(t, dims.length, keepdim, kind == Kind.MEAN, outType);
+        }
         Runs runs = Runs.of(t, dims, keepdim);
         if (runs.length == 0 && kind != Kind.SUM && kind != Kind.MEAN && kind != Kind.LOGSUMEXP
                 && runs.count > 0) {
             throw new IllegalArgumentException(String.format(
                     "%s: Expected reduction dim to have non-zero size (input shape %s)",
-                    kind.name().toLowerCase(java.util.Locale.ROOT), t.shape()));
+                    kind.name().toLowerCase(Locale.ROOT), t.shape()));
         }
         Storage out = Storage.allocate(outType, runs.count);
         double[] v = runs.values;
         int len = runs.length;
         for (int r = 0; r < runs.count; r++) {
-            int from = r * len;
+            int from = runs.base + r * len;
             int to = from + len;
             out.set(r, switch (kind) {
                 case SUM -> sum(v, from, to);
@@ -73,7 +85,7 @@ public final class Reductions {
         double[] v = runs.values;
         int len = runs.length;
         for (int r = 0; r < runs.count; r++) {
-            int from = r * len;
+            int from = runs.base + r * len;
             double mean = sum(v, from, from + len) / len;
             double squares = 0;
             for (int i = from; i < from + len; i++) {
@@ -83,6 +95,59 @@ public final class Reductions {
             out.set(r, squares / Math.max(0, len - correction));
         }
         return Tensor.wrap(out, runs.outShape);
+    }
+
+    /** True when {@code dims} (distinct) are exactly {0, 1, ..., dims.length − 1}. */
+    private static boolean isLeading(int[] dims) {
+        for (int d : dims) {
+            if (d >= dims.length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sum (or mean) over the first {@code lead} dims of a contiguous float tensor:
+     * {@code out[j] = Σ_r x[r·cols + j]}, row r added to all accumulators at once, r ascending.
+     */
+    private static Tensor leadingSums(Tensor t, int lead, boolean keepdim, boolean mean, DType outType) {
+        int[] shape = t.shape().toArray();
+        int rows = 1;
+        int cols = 1;
+        for (int d = 0; d < shape.length; d++) {
+            if (d < lead) {
+                rows *= shape[d];
+            } else {
+                cols *= shape[d];
+            }
+        }
+        double[] acc = new double[cols];
+        int off = t.offset();
+        if (t.storage() instanceof FloatStorage f) {
+            float[] x = f.data();
+            for (int r = 0, base = off; r < rows; r++, base += cols) {
+                for (int j = 0; j < cols; j++) {
+                    acc[j] += x[base + j];
+                }
+            }
+        } else {
+            double[] x = ((DoubleStorage) t.storage()).data();
+            for (int r = 0, base = off; r < rows; r++, base += cols) {
+                for (int j = 0; j < cols; j++) {
+                    acc[j] += x[base + j];
+                }
+            }
+        }
+        Storage out = Storage.allocate(outType, cols);
+        for (int j = 0; j < cols; j++) {
+            out.set(j, mean ? acc[j] / rows : acc[j]);
+        }
+        int[] outShape = keepdim ? shape.clone() : Arrays.copyOfRange(shape, lead, shape.length);
+        for (int d = 0; keepdim && d < lead; d++) {
+            outShape[d] = 1;
+        }
+        return Tensor.wrap(out, outShape);
     }
 
     static double sum(double[] v, int from, int to) {
@@ -128,12 +193,14 @@ public final class Reductions {
     /** The values of {@code t} regrouped so that each output element's inputs are contiguous. */
     private static final class Runs {
         final double[] values;
+        final int base;
         final int count;
         final int length;
         final int[] outShape;
 
-        private Runs(double[] values, int count, int length, int[] outShape) {
+        private Runs(double[] values, int base, int count, int length, int[] outShape) {
             this.values = values;
+            this.base = base;
             this.count = count;
             this.length = length;
             this.outShape = outShape;
@@ -171,8 +238,11 @@ public final class Reductions {
                 }
             }
             int count = Shape.of(outShape).numel();
-            Tensor grouped = Elementwise.copy(t.permute(perm), DType.FLOAT64);
-            return new Runs(((DoubleStorage) grouped.storage()).data(), count, length, outShape);
+            Tensor grouped = t.permute(perm);
+            if (!(grouped.isContiguous() && grouped.storage() instanceof DoubleStorage)) {
+                grouped = Elementwise.copy(grouped, DType.FLOAT64);
+            }
+            return new Runs(((DoubleStorage) grouped.storage()).data(), grouped.offset(), count, length, outShape);
         }
     }
 }

@@ -1,0 +1,200 @@
+package io.github.backprop4j.tensor.internal;
+
+/**
+ * The inner loops of the float32 kernels, over contiguous runs of primitive arrays, in plain
+ * Java. {@link Kernels#active()} returns either this class or its SIMD subclass
+ * ({@code internal.simd.SimdFloatKernels}, on {@code jdk.incubator.vector}), which overrides the
+ * hot loops and hands its tails (the last {@code n mod lanes} elements) back to these methods,
+ * so every formula is written once here.
+ *
+ * <p>Why these loops exist: the generic kernels read and write through {@link Storage#get} and
+ * {@link Storage#set} (a virtual call and a double conversion per element) and apply an
+ * {@link BinaryOp} through a virtual call per element. Here each op has its own tight loop on
+ * {@code float[]}, which the JIT compiles to straight-line code (and often auto-vectorizes).
+ *
+ * <p>Results are bit-identical to the generic kernels: for +, −, ·, / a float32 result computed
+ * in double and rounded to float equals the float operation itself, since double has more than
+ * 2·24 + 2 bits of precision.
+ *
+ * <p>All ranges are {@code [offset, offset + n)}; callers check bounds and shapes.
+ */
+public class FloatKernels {
+
+    /** The plain kernels; the SIMD subclass is made reflectively by {@link Kernels}. */
+    protected FloatKernels() {
+    }
+
+    /** A short description of this implementation, for {@code Vectorization.describe()}. */
+    public String describe() {
+        return "plain Java";
+    }
+
+    /** True when the operation has its own loop here (add, sub, mul, div); others go the generic way. */
+    public static boolean hasLoop(BinaryOp op) {
+        return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+    }
+
+    /** True when the function has its own loop here (see {@link #unary}). */
+    public static boolean hasLoop(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, RELU, SQUARE, EXP, SQRT -> true;
+            default -> false;
+        };
+    }
+
+    // ------------------------------------------------------------------ elementwise, two operands
+
+    /**
+     * {@code out[o + i] = x[xo + i] op y[yo + i]} for {@code i < n}; op is one that
+     * {@link #hasLoop(BinaryOp)}.
+     */
+    public void binary(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] + y[yo + i]; } }
+            case SUB -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] - y[yo + i]; } }
+            case MUL -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] * y[yo + i]; } }
+            case DIV -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] / y[yo + i]; } }
+            default -> throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    /** {@code out[o + i] = x[xo + i] op s}: a broadcast scalar (or size-1 dim) on the right. */
+    public void binaryScalarRight(BinaryOp op, float[] x, int xo, float s, float[] out, int oo, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] + s; } }
+            case SUB -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] - s; } }
+            case MUL -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] * s; } }
+            case DIV -> { for (int i = 0; i < n; i++) { out[oo + i] = x[xo + i] / s; } }
+            default -> throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    /** {@code out[o + i] = s op y[yo + i]}: a broadcast scalar on the left (as in {@code 1 − p}). */
+    public void binaryScalarLeft(BinaryOp op, float s, float[] y, int yo, float[] out, int oo, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) { out[oo + i] = s + y[yo + i]; } }
+            case SUB -> { for (int i = 0; i < n; i++) { out[oo + i] = s - y[yo + i]; } }
+            case MUL -> { for (int i = 0; i < n; i++) { out[oo + i] = s * y[yo + i]; } }
+            case DIV -> { for (int i = 0; i < n; i++) { out[oo + i] = s / y[yo + i]; } }
+            default -> throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    // ------------------------------------------------------------------ elementwise, one operand
+
+    /**
+     * {@code out[o + i] = f(x[xo + i])} for f one that {@link #hasLoop(UnaryOp)}: −x, |x|,
+     * relu(x) = (x &gt; 0 or NaN ? x : +0), x², e^x and √x. e^x and √x go through double, as
+     * the generic kernel does, so the plain path is bit-identical to it; the SIMD path computes
+     * e^x in float, within 1 ulp.
+     */
+    public void unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) { out[oo + i] = -x[xo + i]; } }
+            case ABS -> { for (int i = 0; i < n; i++) { out[oo + i] = Math.abs(x[xo + i]); } }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = v <= 0 ? 0f : v; // NaN > 0 and NaN <= 0 are both false: NaN stays
+                }
+            }
+            case SQUARE -> { for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v * v; } }
+            case EXP -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.exp(x[xo + i]); } }
+            case SQRT -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.sqrt(x[xo + i]); } }
+            default -> throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    // ------------------------------------------------------------------ row reductions (softmax family)
+
+    /** max over {@code x[xo .. xo+n)}; NaN if any element is NaN; −∞ for n = 0. */
+    public float max(float[] x, int xo, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            if (v != v) {
+                return v;
+            }
+            m = v > m ? v : m;
+        }
+        return m;
+    }
+
+    /** max over {@code x[xo .. xo+n)}; NaN if any element is NaN; −∞ for n = 0. */
+    public double max(double[] x, int xo, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double v = x[xo + i];
+            if (v != v) {
+                return v;
+            }
+            m = v > m ? v : m;
+        }
+        return m;
+    }
+
+    /**
+     * The softmax numerator and denominator of one row: {@code out[o + i] = e^(x[xo + i] − shift)}
+     * and the return value Σ_i out[o + i], accumulated in double. Plain: each exponential in
+     * double, rounded to float; SIMD: in float, and the sum in a different order.
+     */
+    public double expSum(float[] x, int xo, float shift, float[] out, int oo, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(x[xo + i] - shift);
+            out[oo + i] = e;
+            s += e;
+        }
+        return s;
+    }
+
+    /**
+     * {@code out[o + i] = e^(x[xo + i] − shift)} and their sum, in double throughout (the
+     * evaluation order of PyTorch's log_softmax: losses.md §2.2). SIMD: the exponentials agree
+     * to within an ulp or so and the sum is added in a different order.
+     */
+    public double expSum(double[] x, int xo, double shift, double[] out, int oo, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double e = Math.exp(x[xo + i] - shift);
+            out[oo + i] = e;
+            s += e;
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ matrix product
+
+    /**
+     * Rows {@code [i0, i1)} of C = A·B, C (m×n) row-major at {@code cOff}; A is read as
+     * {@code A[i][p] = a[aOff + i·ars + p·acs]} and B as {@code B[p][j] = b[bOff + p·brs + j·bcs]},
+     * so a transposed operand is read in place. See {@link MatMul#plainRows} for the kernel.
+     *
+     * <p>Each C element is one left-to-right float sum over p, whichever tile or thread computes
+     * it, so the result does not depend on how the rows are split.
+     */
+    public void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                           float[] c, int cOff, int i0, int i1, int k, int n) {
+        MatMul.plainRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, i0, i1, k, n);
+    }
+
+    /**
+     * 2·m·k·n at or above which a product splits its rows over the {@link Parallel} pool. Below,
+     * handing rows to another thread (some 10–20 µs) costs more than it saves. Measured on
+     * 2 cores (benchmarks/README.md): the plain kernel breaks even near 2–4 million operations
+     * and gains up to 1.6× at 4.2 M (128³); the SIMD kernel, ten times faster, breaks even near
+     * 16 million and gains 1.4× at 25.7 M (64×784·784×256).
+     */
+    public long parallelFlops() {
+        return 1L << 22;
+    }
+
+    /**
+     * True when {@link #matmulRows} wants B with unit column stride (bcs = 1), so that a
+     * transposed B is worth copying once (O(k·n)) before the O(m·k·n) product: the SIMD kernel
+     * loads rows of B as vectors; the plain kernel reads any strides equally well.
+     */
+    public boolean wantsContiguousB() {
+        return false;
+    }
+}

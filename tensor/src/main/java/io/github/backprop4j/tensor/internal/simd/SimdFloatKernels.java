@@ -1,0 +1,214 @@
+package io.github.backprop4j.tensor.internal.simd;
+
+import io.github.backprop4j.tensor.internal.BinaryOp;
+import io.github.backprop4j.tensor.internal.FloatKernels;
+import io.github.backprop4j.tensor.internal.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FloatKernels} on the Vector API, in the machine's preferred vector width (16 floats with
+ * AVX-512, 8 with AVX2). Each loop runs whole vectors up to {@code S.loopBound(n)} and passes
+ * the remaining {@code n mod lanes} elements to the plain method it overrides, so the formulas
+ * stay those documented there.
+ *
+ * <p>+, −, ·, /, negation, |x|, relu, x² and √x are exactly the plain results (IEEE operations,
+ * one rounding each). e^x is computed in float, within 1 ulp. Sums (the softmax denominator) add
+ * lane-wise partial sums, a different order from the plain left-to-right sum.
+ */
+public final class SimdFloatKernels extends FloatKernels {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * @throws UnsupportedOperationException where the Vector API would be slower than plain Java:
+     *     vectors narrower than 128 bits, or no C2 compiler (the API's objects are only optimised
+     *     away by C2)
+     */
+    public SimdFloatKernels() {
+        if (S.vectorBitSize() < 128) {
+            throw new UnsupportedOperationException("the preferred vector size is only " + S.vectorBitSize() + " bits");
+        }
+        String vmInfo = System.getProperty("java.vm.info", "");
+        if (vmInfo.contains("emulated-client") || vmInfo.contains("interpreted mode")) {
+            throw new UnsupportedOperationException("the C2 compiler is off (" + vmInfo + ")");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "SIMD (jdk.incubator.vector, " + S.vectorBitSize() + "-bit vectors of " + S.length() + " floats)";
+    }
+
+    @Override
+    public boolean wantsContiguousB() {
+        return true;
+    }
+
+    /** Four times the plain kernel's: this kernel is about ten times faster, so the hand-off weighs more. */
+    @Override
+    public long parallelFlops() {
+        return 1L << 24;
+    }
+
+    // ------------------------------------------------------------------ elementwise
+
+    @Override
+    public void binary(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        switch (op) {
+            case ADD -> { for (; i < bound; i += S.length()) { load(x, xo + i).add(load(y, yo + i)).intoArray(out, oo + i); } }
+            case SUB -> { for (; i < bound; i += S.length()) { load(x, xo + i).sub(load(y, yo + i)).intoArray(out, oo + i); } }
+            case MUL -> { for (; i < bound; i += S.length()) { load(x, xo + i).mul(load(y, yo + i)).intoArray(out, oo + i); } }
+            case DIV -> { for (; i < bound; i += S.length()) { load(x, xo + i).div(load(y, yo + i)).intoArray(out, oo + i); } }
+            default -> { }
+        }
+        super.binary(op, x, xo + i, y, yo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void binaryScalarRight(BinaryOp op, float[] x, int xo, float s, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        switch (op) {
+            case ADD -> { for (; i < bound; i += S.length()) { load(x, xo + i).add(v).intoArray(out, oo + i); } }
+            case SUB -> { for (; i < bound; i += S.length()) { load(x, xo + i).sub(v).intoArray(out, oo + i); } }
+            case MUL -> { for (; i < bound; i += S.length()) { load(x, xo + i).mul(v).intoArray(out, oo + i); } }
+            case DIV -> { for (; i < bound; i += S.length()) { load(x, xo + i).div(v).intoArray(out, oo + i); } }
+            default -> { }
+        }
+        super.binaryScalarRight(op, x, xo + i, s, out, oo + i, n - i);
+    }
+
+    @Override
+    public void binaryScalarLeft(BinaryOp op, float s, float[] y, int yo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        switch (op) {
+            case ADD -> { for (; i < bound; i += S.length()) { v.add(load(y, yo + i)).intoArray(out, oo + i); } }
+            case SUB -> { for (; i < bound; i += S.length()) { v.sub(load(y, yo + i)).intoArray(out, oo + i); } }
+            case MUL -> { for (; i < bound; i += S.length()) { v.mul(load(y, yo + i)).intoArray(out, oo + i); } }
+            case DIV -> { for (; i < bound; i += S.length()) { v.div(load(y, yo + i)).intoArray(out, oo + i); } }
+            default -> { }
+        }
+        super.binaryScalarLeft(op, s, y, yo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector zero = FloatVector.zero(S);
+        switch (op) {
+            case NEG -> { for (; i < bound; i += S.length()) { load(x, xo + i).neg().intoArray(out, oo + i); } }
+            case ABS -> { for (; i < bound; i += S.length()) { load(x, xo + i).abs().intoArray(out, oo + i); } }
+            case RELU -> {
+                for (; i < bound; i += S.length()) {
+                    FloatVector v = load(x, xo + i);
+                    v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(out, oo + i); // NaN is not ≤ 0: kept
+                }
+            }
+            case SQUARE -> { for (; i < bound; i += S.length()) { FloatVector v = load(x, xo + i); v.mul(v).intoArray(out, oo + i); } }
+            case EXP -> { for (; i < bound; i += S.length()) { load(x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i); } }
+            case SQRT -> { for (; i < bound; i += S.length()) { load(x, xo + i).lanewise(VectorOperators.SQRT).intoArray(out, oo + i); } }
+            default -> { }
+        }
+        super.unary(op, x, xo + i, out, oo + i, n - i);
+    }
+
+    // ------------------------------------------------------------------ row reductions
+
+    @Override
+    public float max(float[] x, int xo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        float m = Float.NEGATIVE_INFINITY;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            VectorMask<Float> nan = S.maskAll(false);
+            for (; i < bound; i += S.length()) {
+                FloatVector v = load(x, xo + i);
+                nan = nan.or(v.test(VectorOperators.IS_NAN));
+                acc = acc.lanewise(VectorOperators.MAX, v);
+            }
+            if (nan.anyTrue()) {
+                return Float.NaN;
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        float tail = super.max(x, xo + i, n - i);
+        return tail != tail || tail > m ? tail : m;
+    }
+
+    @Override
+    public double max(double[] x, int xo, int n) {
+        int i = 0;
+        int bound = D.loopBound(n);
+        double m = Double.NEGATIVE_INFINITY;
+        if (bound > 0) {
+            DoubleVector acc = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+            VectorMask<Double> nan = D.maskAll(false);
+            for (; i < bound; i += D.length()) {
+                DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+                nan = nan.or(v.test(VectorOperators.IS_NAN));
+                acc = acc.lanewise(VectorOperators.MAX, v);
+            }
+            if (nan.anyTrue()) {
+                return Double.NaN;
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        double tail = super.max(x, xo + i, n - i);
+        return tail != tail || tail > m ? tail : m;
+    }
+
+    @Override
+    public double expSum(float[] x, int xo, float shift, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector sh = FloatVector.broadcast(S, shift);
+        FloatVector acc = FloatVector.zero(S);
+        for (; i < bound; i += S.length()) {
+            FloatVector e = load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i);
+            acc = acc.add(e);
+        }
+        return (double) acc.reduceLanes(VectorOperators.ADD) + super.expSum(x, xo + i, shift, out, oo + i, n - i);
+    }
+
+    @Override
+    public double expSum(double[] x, int xo, double shift, double[] out, int oo, int n) {
+        int i = 0;
+        int bound = D.loopBound(n);
+        DoubleVector sh = DoubleVector.broadcast(D, shift);
+        DoubleVector acc = DoubleVector.zero(D);
+        for (; i < bound; i += D.length()) {
+            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).sub(sh).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i);
+            acc = acc.add(e);
+        }
+        return acc.reduceLanes(VectorOperators.ADD) + super.expSum(x, xo + i, shift, out, oo + i, n - i);
+    }
+
+    // ------------------------------------------------------------------ matrix product
+
+    @Override
+    public void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                           float[] c, int cOff, int i0, int i1, int k, int n) {
+        if (bcs != 1) {
+            super.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n);
+        } else {
+            SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n);
+        }
+    }
+
+    private static FloatVector load(float[] x, int offset) {
+        return FloatVector.fromArray(S, x, offset);
+    }
+}

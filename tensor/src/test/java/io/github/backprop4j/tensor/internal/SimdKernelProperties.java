@@ -1,0 +1,222 @@
+package io.github.backprop4j.tensor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+
+/**
+ * Each SIMD kernel against the plain one on random data: lengths 0..70 (so with 4, 8 or 16 lanes
+ * every tail length occurs), random offsets into the arrays, and values that include NaN, ±∞ and
+ * ±0. Runs in the surefire execution that starts the JVM with the vector module; skipped in the
+ * plain one (where {@link Kernels#simd()} is null).
+ */
+class SimdKernelProperties {
+    private final FloatKernels plain = Kernels.plain();
+    private FloatKernels simd = plain;
+
+    @BeforeEach
+    void simdKernels() {
+        FloatKernels s = Kernels.simd();
+        if (Boolean.getBoolean("backprop4j.test.expectSimd")) {
+            assertNotNull(s, "this JVM was started with the vector module, so the SIMD kernels must load: "
+                    + Kernels.reason());
+        }
+        assumeTrue(s != null, "no SIMD kernels in this JVM (start it with --add-modules jdk.incubator.vector)");
+        simd = s;
+        assertTrue(simd != plain);
+    }
+
+    /** A run of {@code length} floats starting at {@code offset} in a longer array; {@code seed} fills it. */
+    record Run(int length, int offset, long seed) {
+    }
+
+    private static Gen<Run> runs() {
+        return integers().between(0, 70).zip(integers().between(0, 5), longs().all(), Run::new);
+    }
+
+    private static QuickTheory qt(long seed) {
+        return QuickTheory.qt().withFixedSeed(seed).withExamples(150);
+    }
+
+    /** Mostly normal values times 3, sometimes a special value: NaN, ±∞, ±0. */
+    static float[] floats(Random r, int size) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = switch (r.nextInt(40)) {
+                case 0 -> Float.NaN;
+                case 1 -> Float.POSITIVE_INFINITY;
+                case 2 -> Float.NEGATIVE_INFINITY;
+                case 3 -> 0f;
+                case 4 -> -0f;
+                default -> (float) (3 * r.nextGaussian());
+            };
+        }
+        return v;
+    }
+
+    /** Normal values only, for the kernels whose special cases are tested elsewhere. */
+    static float[] normals(Random r, int size) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = (float) (3 * r.nextGaussian());
+        }
+        return v;
+    }
+
+    private static final BinaryOp[] BINARY = {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV};
+
+    @Test
+    void binaryLoopsAreExactlyThePlainOnes() {
+        qt(61).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            int size = run.offset() + run.length() + 3;
+            float[] x = floats(r, size);
+            float[] y = floats(r, size);
+            float s = floats(r, 1)[0];
+            for (BinaryOp op : BINARY) {
+                float[] want = new float[size];
+                float[] got = new float[size];
+                plain.binary(op, x, run.offset(), y, 2, want, 1, run.length());
+                simd.binary(op, x, run.offset(), y, 2, got, 1, run.length());
+                assertArrayEquals(want, got, op + " " + run);
+                plain.binaryScalarRight(op, x, run.offset(), s, want, 0, run.length());
+                simd.binaryScalarRight(op, x, run.offset(), s, got, 0, run.length());
+                assertArrayEquals(want, got, op + " scalar right " + run);
+                plain.binaryScalarLeft(op, s, y, run.offset(), want, 3, run.length());
+                simd.binaryScalarLeft(op, s, y, run.offset(), got, 3, run.length());
+                assertArrayEquals(want, got, op + " scalar left " + run);
+            }
+        });
+    }
+
+    @Test
+    void unaryLoopsAreThePlainOnesAndExpWithinAnUlp() {
+        UnaryOp[] exact = {UnaryOp.NEG, UnaryOp.ABS, UnaryOp.RELU, UnaryOp.SQUARE, UnaryOp.SQRT};
+        qt(62).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            int size = run.offset() + run.length();
+            float[] x = floats(r, size);
+            for (UnaryOp op : exact) {
+                float[] want = new float[run.length()];
+                float[] got = new float[run.length()];
+                plain.unary(op, x, run.offset(), want, 0, run.length());
+                simd.unary(op, x, run.offset(), got, 0, run.length());
+                assertArrayEquals(want, got, op + " " + run);
+            }
+            float[] want = new float[run.length()];
+            float[] got = new float[run.length()];
+            plain.unary(UnaryOp.EXP, x, run.offset(), want, 0, run.length());
+            simd.unary(UnaryOp.EXP, x, run.offset(), got, 0, run.length());
+            for (int i = 0; i < want.length; i++) {
+                assertWithinUlps(want[i], got[i], 1, "exp(" + x[run.offset() + i] + ")");
+            }
+        });
+    }
+
+    private static void assertWithinUlps(float want, float got, int ulps, String what) {
+        boolean same = Float.compare(want, got) == 0 || (Float.isNaN(want) && Float.isNaN(got));
+        assertTrue(same || Math.abs(want - got) <= ulps * Math.ulp(want), what + ": want " + want + ", got " + got);
+    }
+
+    @Test
+    void rowMaxIsThePlainOne() {
+        qt(63).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            float[] x = floats(r, run.offset() + run.length());
+            // half the time no NaN at all, so that the comparisons themselves are tested
+            if (r.nextBoolean()) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Float.isNaN(x[i]) ? 1f : x[i];
+                }
+            }
+            double[] xd = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xd[i] = x[i] * 1.0000001;
+            }
+            float want = plain.max(x, run.offset(), run.length());
+            float got = simd.max(x, run.offset(), run.length());
+            assertTrue(want == got || Float.isNaN(want) && Float.isNaN(got), "max " + want + " vs " + got); // ±0 alike
+            double wantD = plain.max(xd, run.offset(), run.length());
+            double gotD = simd.max(xd, run.offset(), run.length());
+            assertTrue(wantD == gotD || Double.isNaN(wantD) && Double.isNaN(gotD), "max " + wantD + " vs " + gotD);
+        });
+    }
+
+    @Test
+    void expSumAgreesWithThePlainOne() {
+        qt(64).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            float[] x = normals(r, run.offset() + run.length());
+            float shift = plain.max(x, run.offset(), run.length());
+            float[] want = new float[run.length()];
+            float[] got = new float[run.length()];
+            double sumWant = plain.expSum(x, run.offset(), shift, want, 0, run.length());
+            double sumGot = simd.expSum(x, run.offset(), shift, got, 0, run.length());
+            for (int i = 0; i < want.length; i++) {
+                assertWithinUlps(want[i], got[i], 1, "exp");
+            }
+            // n terms in (0, 1], added in float lanes: relative error below n·2⁻²⁴ plus the ulps above
+            assertEquals(sumWant, sumGot, (run.length() + 2) * 1.2e-7 * sumWant, "sum");
+
+            double[] xd = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xd[i] = x[i] + r.nextGaussian() * 1e-3;
+            }
+            double shiftD = plain.max(xd, run.offset(), run.length());
+            double[] wantD = new double[run.length()];
+            double[] gotD = new double[run.length()];
+            double sumWantD = plain.expSum(xd, run.offset(), shiftD, wantD, 0, run.length());
+            double sumGotD = simd.expSum(xd, run.offset(), shiftD, gotD, 0, run.length());
+            for (int i = 0; i < wantD.length; i++) {
+                assertEquals(wantD[i], gotD[i], 2 * Math.ulp(wantD[i]), "exp");
+            }
+            assertEquals(sumWantD, sumGotD, (run.length() + 2) * 2.3e-16 * sumWantD, "sum");
+        });
+    }
+
+    /** A product's sizes, an A layout (row-major or transposed) and a seed. */
+    record Product(int m, int k, int n, boolean transposedA, long seed) {
+    }
+
+    private static Gen<Product> products() {
+        Gen<Integer> size = integers().between(0, 40);
+        return size.zip(size, integers().between(0, 70), (m, k, n) -> new int[] {m, k, n})
+                .zip(integers().between(0, 1), longs().all(), (d, t, s) -> new Product(d[0], d[1], d[2], t == 1, s));
+    }
+
+    @Test
+    void matmulIsThePlainProductWithinFloatRounding() {
+        QuickTheory.qt().withFixedSeed(65).withExamples(200).forAll(products()).checkAssert(p -> {
+            Random r = new Random(p.seed());
+            float[] a = normals(r, p.m() * p.k() + 1);
+            float[] b = normals(r, p.k() * p.n() + 2);
+            int ars = p.transposedA() ? 1 : p.k();
+            int acs = p.transposedA() ? p.m() : 1;
+            float[] want = new float[p.m() * p.n()];
+            float[] got = new float[p.m() * p.n()];
+            plain.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, want, 0, 0, p.m(), p.k(), p.n());
+            simd.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, got, 0, 0, p.m(), p.k(), p.n());
+            for (int i = 0; i < p.m(); i++) {
+                for (int j = 0; j < p.n(); j++) {
+                    double scale = 0;
+                    for (int q = 0; q < p.k(); q++) {
+                        scale += Math.abs(a[1 + i * ars + q * acs] * b[2 + q * p.n() + j]);
+                    }
+                    // both are float sums of k products: each within k·2⁻²⁴·Σ|a·b| of the exact value
+                    double tolerance = 2 * (p.k() + 1) * 6e-8 * scale;
+                    assertEquals(want[i * p.n() + j], got[i * p.n() + j], tolerance, "C[" + i + "][" + j + "] of " + p);
+                }
+            }
+        });
+    }
+}
