@@ -1,5 +1,6 @@
 package io.github.backprop4j.examples;
 
+import io.github.backprop4j.examples.bench.BenchCommand;
 import io.github.backprop4j.examples.cli.ExitHandlers;
 import io.github.backprop4j.examples.cli.ExplainCommand;
 import io.github.backprop4j.examples.cli.LossCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
             SeedsCommand.class,
             ExplainCommand.class,
             LossCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {
     private final InputStream stdin;
