@@ -3,6 +3,7 @@ package io.github.backprop4j.losses.internal;
 import io.github.backprop4j.autograd.Function;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.internal.FloatStorage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,31 +34,42 @@ public final class CrossEntropyBackwardOp extends Function {
     private final double eps;
     private final Reducer reducer;
     private double[] softmax;
+    private SoftmaxKernels.@Nullable FloatRows floatRows;
 
     private CrossEntropyBackwardOp(Layout layout, @Nullable IndexTargets targets, double eps, Reducer reducer,
-                                   double[] softmax) {
+                                   double[] softmax, SoftmaxKernels.@Nullable FloatRows floatRows) {
         this.layout = layout;
         this.targets = targets;
         this.eps = eps;
         this.reducer = reducer;
         this.softmax = softmax;
+        this.floatRows = floatRows;
     }
 
-    /** For class-index targets; apply to (g, x). {@code softmax} is p of the forward pass. */
+    /**
+     * For class-index targets; apply to (g, x). p of the forward pass is either {@code softmax}
+     * or, on the float32 path (ε = 0), given by {@code floatRows}.
+     */
     public static CrossEntropyBackwardOp forIndices(IndexTargets targets, double eps, Reducer reducer,
-                                                    double[] softmax) {
-        return new CrossEntropyBackwardOp(targets.layout(), targets, eps, reducer, softmax);
+                                                    double[] softmax, SoftmaxKernels.@Nullable FloatRows floatRows) {
+        return new CrossEntropyBackwardOp(targets.layout(), targets, eps, reducer, softmax, floatRows);
     }
 
     /** For probability targets; apply to (g, x, t) or (g, x, t, w). */
     public static CrossEntropyBackwardOp forProbabilities(Layout layout, double eps, Reducer reducer,
                                                           double[] softmax) {
-        return new CrossEntropyBackwardOp(layout, null, eps, reducer, softmax);
+        return new CrossEntropyBackwardOp(layout, null, eps, reducer, softmax, null);
     }
 
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[1];
+        IndexTargets indices = targets;
+        SoftmaxKernels.FloatRows stats = floatRows;
+        float[] data = SoftmaxKernels.FloatRows.data(x, layout);
+        if (indices != null && eps == 0 && stats != null && data != null) {
+            return forwardFloat(indices, stats, data, x.offset(), reducer.scales(in[0], layout.rows()));
+        }
         double[] p = softmax.length == x.numel() ? softmax : SoftmaxKernels.forward(Buffers.read(x), layout, false);
         double[] scale = reducer.scales(in[0], layout.rows());
         double[] tp = targets == null ? Buffers.read(in[2]) : null;
@@ -94,6 +106,24 @@ public final class CrossEntropyBackwardOp extends Function {
             }
         }
         return Buffers.make(dx, x.dtype(), layout.shape());
+    }
+
+    /**
+     * The float32 path for index targets without smoothing, one pass per row:
+     * dx[r, ·] = coef_r·(p[r, ·] − onehot(t_r)), coef_r = scale_r·w[t_r] (0 for ignored rows).
+     */
+    private static Tensor forwardFloat(IndexTargets it, SoftmaxKernels.FloatRows stats, float[] data, int offset,
+                                       double[] scale) {
+        Layout layout = it.layout();
+        float[] dx = new float[layout.numel()];
+        SoftmaxKernels.FloatRows.forRows(layout, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                boolean ignored = it.ignored(r);
+                int t = ignored ? -1 : it.target(r);
+                stats.scaledMinusOneHot(data, offset, r, ignored ? 0 : scale[r] * it.classWeight(t), t, dx);
+            }
+        });
+        return Tensor.wrap(new FloatStorage(dx), layout.shape());
     }
 
     /** B for row r of index targets: (1 − ε)·w[t]·onehot(t) + (ε/C)·w (just w[t]·onehot(t) when ε = 0). */
@@ -165,6 +195,7 @@ public final class CrossEntropyBackwardOp extends Function {
     @Override
     protected void releaseSaved() {
         softmax = new double[0];
+        floatRows = null;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.github.backprop4j.losses.internal;
 import io.github.backprop4j.autograd.Function;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.Reduction;
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cross-entropy with class-index targets and label smoothing ε ∈ [0, 1], fused: one pass per
@@ -18,12 +20,17 @@ import io.github.backprop4j.tensor.Tensor;
  * (ε = 0 drops the second term.) The softmax p = exp(x − m)/s is kept for the backward, which is
  * the closed form {@code scale_r · (p·Σ_c B_c − B)} with B = (1 − ε)·w[t]·onehot(t) + (ε/C)·w
  * ({@link CrossEntropyBackwardOp}); without smoothing that is (p − onehot)·w[t]·scale.
+ *
+ * <p>Float32 logits with the classes last and no smoothing take a faster path: the float32
+ * storage is read in place, and m and s of each row are kept (with p in float32 unless the SIMD
+ * kernels recompute it: {@link SoftmaxKernels.FloatRows}). The loss is still summed in double.
  */
 public final class CrossEntropyIndexOp extends Function {
     private final IndexTargets targets;
     private final Reduction reduction;
     private final double eps;
     private double[] softmax = new double[0];
+    private SoftmaxKernels.@Nullable FloatRows floatRows;
 
     /** {@code eps} must be in [0, 1] (callers map negative and NaN smoothing to 0). */
     public CrossEntropyIndexOp(IndexTargets targets, Reduction reduction, double eps) {
@@ -35,8 +42,12 @@ public final class CrossEntropyIndexOp extends Function {
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0];
-        double[] xs = Buffers.read(x);
         Layout layout = targets.layout();
+        float[] data = eps == 0 ? SoftmaxKernels.FloatRows.data(x, layout) : null;
+        if (data != null) {
+            return forwardFloat(data, x.offset(), layout);
+        }
+        double[] xs = Buffers.read(x);
         int classes = layout.classes();
         int stride = layout.inner();
         double[] p = new double[xs.length];
@@ -69,6 +80,21 @@ public final class CrossEntropyIndexOp extends Function {
         return reducer().reduce(rows, x.dtype());
     }
 
+    /** l_r = −w[t_r]·((x[r, t_r] − m_r) − log s_r), ignored rows 0, from the float32 storage in place. */
+    private Tensor forwardFloat(float[] data, int offset, Layout layout) {
+        SoftmaxKernels.FloatRows stats = SoftmaxKernels.FloatRows.of(data, offset, layout);
+        double[] rows = new double[targets.rows()];
+        for (int r = 0, classes = layout.classes(); r < rows.length; r++) {
+            if (!targets.ignored(r)) {
+                int t = targets.target(r);
+                double shifted = (double) data[offset + r * classes + t] - stats.max()[r];
+                rows[r] = -targets.classWeight(t) * (shifted - Math.log(stats.sum()[r]));
+            }
+        }
+        floatRows = stats;
+        return reducer().reduce(rows, DType.FLOAT32);
+    }
+
     private Reducer reducer() {
         return NllLossOp.reducer(targets, reduction);
     }
@@ -76,12 +102,13 @@ public final class CrossEntropyIndexOp extends Function {
     @Override
     protected Variable[] backward(Variable g) {
         return new Variable[] {
-            CrossEntropyBackwardOp.forIndices(targets, eps, reducer(), softmax).apply(g, input(0))};
+            CrossEntropyBackwardOp.forIndices(targets, eps, reducer(), softmax, floatRows).apply(g, input(0))};
     }
 
     @Override
     protected void releaseSaved() {
         softmax = new double[0];
+        floatRows = null;
     }
 
     @Override

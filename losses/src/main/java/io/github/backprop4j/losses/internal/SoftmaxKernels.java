@@ -1,5 +1,14 @@
 package io.github.backprop4j.losses.internal;
 
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.internal.BinaryOp;
+import io.github.backprop4j.tensor.internal.FloatKernels;
+import io.github.backprop4j.tensor.internal.FloatStorage;
+import io.github.backprop4j.tensor.internal.Kernels;
+import io.github.backprop4j.tensor.internal.Parallel;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The softmax-family kernels, one pass per row (see {@link Layout}), in PyTorch's evaluation
  * order (losses.md §2.2):
@@ -14,6 +23,90 @@ package io.github.backprop4j.losses.internal;
  */
 public final class SoftmaxKernels {
     private SoftmaxKernels() {
+    }
+
+    /**
+     * The softmax of float32 logits whose classes are contiguous, kept by the forward pass for the
+     * backward without copying the input to double: the float32 storage is read in place, and
+     *
+     * <pre>
+     *   p[r, c] = e^(x[r, c] − max[r]) / sum[r],    sum[r] = Σ_c e^(x[r, c] − max[r])
+     * </pre>
+     *
+     * with the {@link Kernels#active() active} float kernels (exponentials in float, sums in
+     * double). Where e^x is {@link FloatKernels#cheapExp() cheap} (SIMD) only max and sum are kept
+     * and the backward recomputes p (measured: 4096×1000, one thread, SIMD: a pass of e^x·c costs
+     * 1.8 ms, allocating and writing p 16 MB more than that); otherwise p itself is kept
+     * ({@code softmax}, row-major; plain: e^x in double costs some 20 ms a pass).
+     */
+    public record FloatRows(float[] max, double[] sum, float @Nullable [] softmax) {
+
+        /**
+         * The storage array of {@code x} when this path applies: float32, contiguous, classes
+         * last ({@code layout.inner() == 1}); else null. Row r starts at {@code x.offset() + r·C}.
+         */
+        static float @Nullable [] data(Tensor x, Layout layout) {
+            return x.dtype() == DType.FLOAT32 && x.isContiguous() && layout.inner() == 1
+                    && x.storage() instanceof FloatStorage f ? f.data() : null;
+        }
+
+        /**
+         * Elements at or above which the rows are shared out over the {@link Parallel} pool (the
+         * hand-off, some 10–20 µs, is then a few percent of the work). Rows are independent, so the
+         * result does not depend on the split.
+         */
+        static final int PARALLEL_ELEMENTS = 1 << 17;
+
+        /** max, sum (and p unless e^x is cheap) of every row of {@code x}, {@code data} being {@link #data}. */
+        static FloatRows of(float[] data, int offset, Layout layout) {
+            int classes = layout.classes();
+            float[] max = new float[layout.rows()];
+            double[] sum = new double[max.length];
+            float[] p = Kernels.active().cheapExp() ? null : new float[layout.numel()];
+            forRows(layout, (r0, r1) -> {
+                FloatKernels k = Kernels.active();
+                float[] scratch = p != null ? p : new float[classes];
+                for (int r = r0, base = offset + r0 * classes; r < r1; r++, base += classes) {
+                    int at = p != null ? r * classes : 0;
+                    max[r] = k.max(data, base, classes);
+                    sum[r] = k.expSum(data, base, max[r], scratch, at, classes);
+                    if (p != null) {
+                        k.binaryScalarRight(BinaryOp.MUL, p, at, (float) (1 / sum[r]), p, at, classes);
+                    }
+                }
+            });
+            return new FloatRows(max, sum, p);
+        }
+
+        /** Runs {@code task} over all rows, split over the pool when there are enough elements. */
+        static void forRows(Layout layout, Parallel.RangeTask task) {
+            if (layout.numel() < PARALLEL_ELEMENTS) {
+                task.run(0, layout.rows());
+            } else {
+                Parallel.forRange(layout.rows(), 1, task);
+            }
+        }
+
+        /**
+         * Writes {@code coef·p[r, ·]} into {@code out[r·C ..)} (one pass), then, unless t &lt; 0,
+         * {@code out[r·C + t] = coef·(p[r, t] − 1)} with p[r, t] recomputed in double, which keeps
+         * the target's gradient accurate when p[r, t] is close to 1. With coef = 0 the row is 0, or
+         * NaN where p is NaN.
+         */
+        void scaledMinusOneHot(float[] data, int offset, int r, double coef, int t, float[] out) {
+            int classes = out.length / max.length;
+            int base = offset + r * classes;
+            int at = r * classes;
+            if (softmax != null) {
+                Kernels.active().binaryScalarRight(BinaryOp.MUL, softmax, at, (float) coef, out, at, classes);
+            } else {
+                Kernels.active().expScale(data, base, max[r], (float) (coef / sum[r]), out, at, classes);
+            }
+            if (t >= 0) {
+                double p = Math.exp((double) data[base + t] - max[r]) / sum[r];
+                out[at + t] = (float) (coef * (p - 1));
+            }
+        }
     }
 
     /** The row maximum m (NaN-propagating). */

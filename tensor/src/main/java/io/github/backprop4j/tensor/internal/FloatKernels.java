@@ -29,6 +29,15 @@ public class FloatKernels {
         return "plain Java";
     }
 
+    /**
+     * True when e^x costs about as much as reading and writing a float here (SIMD), so that a
+     * kernel may recompute exponentials rather than store them; false for the plain kernels,
+     * whose e^x (in double) costs several times a memory pass.
+     */
+    public boolean cheapExp() {
+        return false;
+    }
+
     /** True when the operation has its own loop here (add, sub, mul, div); others go the generic way. */
     public static boolean hasLoop(BinaryOp op) {
         return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
@@ -161,6 +170,17 @@ public class FloatKernels {
             s += e;
         }
         return s;
+    }
+
+    /**
+     * A scaled softmax row, recomputed: {@code out[o + i] = e^(x[xo + i] − shift) · scale}, the
+     * exponential as in {@link #expSum(float[], int, float, float[], int, int)} and one float
+     * product. With shift = max and scale = c / Σ e^(x − max) this writes c·softmax(x).
+     */
+    public void expScale(float[] x, int xo, float shift, float scale, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.exp(x[xo + i] - shift) * scale;
+        }
     }
 
     // ------------------------------------------------------------------ matrix product

@@ -184,6 +184,24 @@ class SimdKernelProperties {
         });
     }
 
+    @Test
+    void expScaleAgreesWithThePlainOne() {
+        qt(66).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            float[] x = floats(r, run.offset() + run.length());
+            float shift = (float) (3 * r.nextGaussian());
+            float scale = (float) r.nextGaussian();
+            float[] want = new float[run.length()];
+            float[] got = new float[run.length()];
+            plain.expScale(x, run.offset(), shift, scale, want, 0, run.length());
+            simd.expScale(x, run.offset(), shift, scale, got, 0, run.length());
+            for (int i = 0; i < want.length; i++) {
+                // e^x within 1 ulp, then one rounded product: within 2 ulps; NaN, ±∞ and ±0 alike
+                assertWithinUlps(want[i], got[i], 2, "exp·scale");
+            }
+        });
+    }
+
     /** A product's sizes, an A layout (row-major or transposed) and a seed. */
     record Product(int m, int k, int n, boolean transposedA, long seed) {
     }

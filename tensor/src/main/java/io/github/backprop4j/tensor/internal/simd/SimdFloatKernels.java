@@ -44,6 +44,11 @@ public final class SimdFloatKernels extends FloatKernels {
     }
 
     @Override
+    public boolean cheapExp() {
+        return true;
+    }
+
+    @Override
     public boolean wantsContiguousB() {
         return true;
     }
@@ -194,6 +199,18 @@ public final class SimdFloatKernels extends FloatKernels {
             acc = acc.add(e);
         }
         return acc.reduceLanes(VectorOperators.ADD) + super.expSum(x, xo + i, shift, out, oo + i, n - i);
+    }
+
+    @Override
+    public void expScale(float[] x, int xo, float shift, float scale, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector sh = FloatVector.broadcast(S, shift);
+        FloatVector sc = FloatVector.broadcast(S, scale);
+        for (; i < bound; i += S.length()) {
+            load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP).mul(sc).intoArray(out, oo + i);
+        }
+        super.expScale(x, xo + i, shift, scale, out, oo + i, n - i);
     }
 
     // ------------------------------------------------------------------ matrix product
