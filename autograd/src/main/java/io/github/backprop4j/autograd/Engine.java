@@ -1,13 +1,14 @@
 package io.github.backprop4j.autograd;
 
 import io.github.backprop4j.tensor.Tensor;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,11 +47,12 @@ final class Engine {
             checkShape(root, rootGrads.get(i), "the seed gradient");
             pending.merge(root, rootGrads.get(i), Variable::plus);
         }
-        Set<Variable> wantedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Variable> wantedSet = Collections.emptySet();
         if (wanted != null) {
+            wantedSet = Collections.newSetFromMap(new IdentityHashMap<>());
             Collections.addAll(wantedSet, wanted);
         }
-        Map<Variable, Variable> results = new IdentityHashMap<>();
+        Map<Variable, Variable> results = wanted == null ? Map.of() : new IdentityHashMap<>();
         try (GradMode.Scope scope = GradMode.set(options.createGraph())) {
             for (Function node : topologicalOrder(roots)) {
                 Variable output = node.output();
@@ -79,7 +81,9 @@ final class Engine {
                 for (int i = 0; i < inputs.length; i++) {
                     Variable g = inputGrads[i];
                     if (g != null && inputs[i].requiresGrad()) {
-                        checkShape(inputs[i], g, node.name() + ".backward for input " + i);
+                        if (!sameShape(g.value(), inputs[i].value())) { // the message only when it fails
+                            checkShape(inputs[i], g, node.name() + ".backward for input " + i);
+                        }
                         if (g.dtype() != inputs[i].dtype()) {
                             g = g.to(inputs[i].dtype()); // as PyTorch, a gradient has its variable's dtype
                         }
@@ -114,34 +118,48 @@ final class Engine {
     }
 
     /**
+     * Stamps of {@link #topologicalOrder} runs, from 1 (a new node's mark is 0); a node marked with
+     * the current stamp was seen by this run. A long never wraps around to an old stamp.
+     */
+    private static final AtomicLong VISITS = new AtomicLong();
+
+    /**
      * Nodes ordered so that every node comes before the nodes of its inputs: the reverse of a
-     * depth-first post-order, computed with an explicit stack.
+     * depth-first post-order, computed with an explicit stack. A node is "seen" when its
+     * {@link Function#visitMark} holds this run's stamp, so no set is needed.
      */
     static List<Function> topologicalOrder(List<Variable> roots) {
+        long stamp = VISITS.incrementAndGet();
         List<Function> postOrder = new ArrayList<>();
-        Set<Function> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Function> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> nextInput = new ArrayDeque<>();
+        Function[] stack = new Function[16];
+        int[] nextInput = new int[16];
         for (Variable root : roots) {
             Function start = root.gradFn();
-            if (start == null || !seen.add(start)) {
+            if (start == null || start.visitMark == stamp) {
                 continue;
             }
-            stack.push(start);
-            nextInput.push(0);
-            while (!stack.isEmpty()) {
-                Function node = stack.peek();
-                int i = nextInput.pop();
+            start.visitMark = stamp;
+            stack[0] = start;
+            nextInput[0] = 0;
+            int top = 0;
+            while (top >= 0) {
+                Function node = stack[top];
                 Variable[] inputs = node.inputs();
+                int i = nextInput[top];
                 if (i < inputs.length) {
-                    nextInput.push(i + 1);
+                    nextInput[top] = i + 1;
                     Function child = inputs[i].gradFn();
-                    if (child != null && seen.add(child)) {
-                        stack.push(child);
-                        nextInput.push(0);
+                    if (child != null && child.visitMark != stamp) {
+                        child.visitMark = stamp;
+                        if (++top == stack.length) {
+                            stack = Arrays.copyOf(stack, 2 * top);
+                            nextInput = Arrays.copyOf(nextInput, 2 * top);
+                        }
+                        stack[top] = child;
+                        nextInput[top] = 0;
                     }
                 } else {
-                    stack.pop();
+                    stack[top--] = null;
                     postOrder.add(node);
                 }
             }
@@ -151,10 +169,24 @@ final class Engine {
     }
 
     private static void checkShape(Variable v, Variable grad, String what) {
-        if (!grad.value().shape().equals(v.value().shape())) {
+        if (!sameShape(grad.value(), v.value())) {
             throw new IllegalStateException(what + " has shape " + grad.value().shape()
                     + " but the variable it belongs to has shape " + v.value().shape());
         }
+    }
+
+    /** Shape equality without building two {@code Shape}s: this runs once per gradient. */
+    private static boolean sameShape(Tensor a, Tensor b) {
+        int rank = a.dim();
+        if (rank != b.dim()) {
+            return false;
+        }
+        for (int d = 0; d < rank; d++) {
+            if (a.size(d) != b.size(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkAnomaly(Function node, Variable grad, int input) {

@@ -31,6 +31,8 @@ public abstract class Function {
     private int @Nullable [] inputVersions;
     private boolean released;
     private @Nullable Throwable creationSite;
+    /** The engine's mark: the stamp of the last topological sort that reached this node. */
+    long visitMark;
 
     /** Computes the output value from the values of the inputs, in the order given to {@link #apply}. */
     protected abstract Tensor forward(Tensor... inputs);

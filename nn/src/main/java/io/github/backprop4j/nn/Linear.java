@@ -1,6 +1,7 @@
 package io.github.backprop4j.nn;
 
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.nn.internal.LinearFunction;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Generator;
 import io.github.backprop4j.tensor.Tensor;
@@ -57,6 +58,10 @@ public final class Linear extends Module {
             throw new IllegalArgumentException(String.format(
                     "Linear: input of shape %s does not end in in_features=%d (weight is %s)",
                     input.shape(), inFeatures, weight.shape()));
+        }
+        if (input.dim() == 2) { // one fused node: y = x·Wᵀ + b, backward in closed form
+            LinearFunction op = new LinearFunction();
+            return bias == null ? op.apply(input, weight) : op.apply(input, weight, bias);
         }
         Variable y = input.matmul(weight.transpose(0, 1));
         return bias == null ? y : y.plus(bias);

@@ -1,9 +1,17 @@
 package io.github.backprop4j.autograd.ops;
 
+import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.internal.FloatStorage;
 
-/** max(x, 0). ∂/∂x = g where x &gt; 0, else 0 (0 at x = 0 too, as PyTorch's {@code threshold_backward}). */
+/**
+ * max(x, 0). ∂/∂x = g where x &gt; 0, else 0 (0 at x = 0 too, as PyTorch's {@code threshold_backward}).
+ *
+ * <p>When the backward is not recorded and g and x are contiguous float32, that formula runs as one
+ * loop, with no mask tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
+ */
 public final class Relu extends Op {
     @Override
     protected Tensor forward(Tensor... x) {
@@ -12,6 +20,20 @@ public final class Relu extends Op {
 
     @Override
     protected Variable[] backward(Variable g) {
-        return new Variable[] {g.maskedFill(input(0).value().le(0), 0)};
+        Tensor x = input(0).value();
+        Tensor gv = g.value();
+        if (!GradMode.isEnabled() && x.dtype() == DType.FLOAT32 && gv.dtype() == DType.FLOAT32
+                && x.isContiguous() && gv.isContiguous() && x.numel() == gv.numel()) {
+            float[] xs = ((FloatStorage) x.storage()).data();
+            float[] gs = ((FloatStorage) gv.storage()).data();
+            int xo = x.offset();
+            int go = gv.offset();
+            float[] dx = new float[x.numel()];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] = xs[xo + i] <= 0 ? 0f : gs[go + i]; // NaN x passes g, as maskedFill(x ≤ 0) does
+            }
+            return new Variable[] {Variable.of(Tensor.wrap(new FloatStorage(dx), x.shape().toArray()))};
+        }
+        return new Variable[] {g.maskedFill(x.le(0), 0)};
     }
 }

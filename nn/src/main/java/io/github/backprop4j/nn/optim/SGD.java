@@ -1,7 +1,9 @@
 package io.github.backprop4j.nn.optim;
 
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.internal.FloatStorage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +80,9 @@ public final class SGD extends Optimizer {
 
     @Override
     protected Tensor update(int index, Tensor param, Tensor grad) {
+        if (options.weightDecay() == 0 && options.momentum() == 0 && isPlainFloat32(param, grad)) {
+            return minusScaled(param, grad, (float) lr());
+        }
         Tensor g = options.weightDecay() != 0 ? grad.plus(param.times(options.weightDecay())) : grad;
         if (options.momentum() != 0) {
             Tensor previous = momentumBuffers[index];
@@ -87,5 +92,28 @@ public final class SGD extends Optimizer {
             g = options.nesterov() ? g.plus(buffer.times(options.momentum())) : buffer;
         }
         return param.minus(g.times(lr()));
+    }
+
+    /** True for contiguous float32 tensors of the same shape, which {@link #minusScaled} reads directly. */
+    private static boolean isPlainFloat32(Tensor param, Tensor grad) {
+        return param.dtype() == DType.FLOAT32 && grad.dtype() == DType.FLOAT32 && param.isContiguous()
+                && grad.isContiguous() && param.shape().equals(grad.shape());
+    }
+
+    /**
+     * {@code p − lr·g} in one pass into new storage, rounding as {@code param.minus(grad.times(lr))}
+     * does: the product is rounded to float, then the difference.
+     */
+    private static Tensor minusScaled(Tensor param, Tensor grad, float lr) {
+        float[] p = ((FloatStorage) param.storage()).data();
+        float[] g = ((FloatStorage) grad.storage()).data();
+        int po = param.offset();
+        int go = grad.offset();
+        float[] out = new float[param.numel()];
+        for (int i = 0; i < out.length; i++) {
+            float step = g[go + i] * lr;
+            out[i] = p[po + i] - step;
+        }
+        return Tensor.wrap(new FloatStorage(out), param.shape().toArray());
     }
 }

@@ -1,0 +1,87 @@
+package io.github.backprop4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.backprop4j.autograd.GradCheck;
+import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Generator;
+import io.github.backprop4j.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Linear's fused node (y = x·Wᵀ + b, backward in closed form) against the same layer written
+ * with separate ops, for the small-matrix loops and the blocked-matmul path, with and without bias.
+ */
+class LinearFusedTest {
+    @ParameterizedTest
+    @CsvSource({"32, 2, 16, true", "32, 16, 3, true", "5, 3, 3, true", "7, 5, 9, false", "1, 4, 1, true",
+            "64, 64, 128, true", "128, 100, 10, false"})
+    void float32ValuesAndGradientsMatchTheComposedOps(int batch, int in, int out, boolean bias) {
+        Generator gen = new Generator(batch * 31L + in * 7L + out);
+        Linear layer = new Linear(in, out, bias, DType.FLOAT32, gen);
+        Tensor x = Tensor.randn(gen, DType.FLOAT32, batch, in);
+        Tensor upstream = Tensor.randn(gen, DType.FLOAT32, batch, out);
+
+        Variable xv = Variable.parameter(x);
+        Variable y = layer.forward(xv);
+        y.times(Variable.of(upstream)).sum().backward();
+
+        Variable w2 = Variable.parameter(layer.weight().value());
+        Variable b2 = bias ? Variable.parameter(layer.bias().value()) : null;
+        Variable x2 = Variable.parameter(x);
+        Variable y2 = x2.matmul(w2.transpose(0, 1));
+        if (b2 != null) {
+            y2 = y2.plus(b2);
+        }
+        y2.times(Variable.of(upstream)).sum().backward();
+
+        assertClose(y2.value(), y.value());
+        assertClose(x2.grad().value(), xv.grad().value());
+        assertClose(w2.grad().value(), layer.weight().grad().value());
+        if (bias) {
+            assertClose(b2.grad().value(), layer.bias().grad().value());
+        } else {
+            assertNull(layer.bias());
+        }
+    }
+
+    @Test
+    void constantInputGetsNoGradientAndParametersDo() {
+        Linear layer = new Linear(3, 2, new Generator(0));
+        layer.forward(Variable.of(Tensor.randn(new Generator(1), DType.FLOAT32, 4, 3))).sum().backward();
+        assertEquals(layer.weight().shape(), layer.weight().grad().shape());
+        // d(Σ y)/db = number of rows
+        assertClose(Tensor.of(4f, 4f), layer.bias().grad().value());
+    }
+
+    @Test
+    void secondDerivativesPassGradGradCheck() {
+        Linear layer = new Linear(3, 2, true, DType.FLOAT64, new Generator(1));
+        GradCheck.gradgradcheck(xs -> layer.forward(xs.get(0)).tanh(), Tensor.rand(new Generator(2), DType.FLOAT64, 4, 3));
+    }
+
+    @Test
+    void float64InputThroughAFloat32LayerPromotesAsTheComposedOpsDo() {
+        Linear layer = new Linear(3, 2, new Generator(0));
+        Variable x = Variable.parameter(Tensor.randn(new Generator(1), DType.FLOAT64, 4, 3));
+        Variable y = layer.forward(x);
+        assertEquals(DType.FLOAT64, y.dtype());
+        y.sum().backward();
+        assertEquals(DType.FLOAT32, layer.weight().grad().dtype());
+        assertEquals(DType.FLOAT64, x.grad().dtype());
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual) {
+        assertEquals(expected.shape(), actual.shape());
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        for (int i = 0; i < e.length; i++) {
+            double tol = 1e-5 * Math.max(1, Math.abs(e[i]));
+            assertEquals(e[i], a[i], tol, "element " + i);
+        }
+    }
+}
