@@ -40,10 +40,15 @@ public final class MatMul {
     /**
      * C = A·B in float32, accumulating in float like PyTorch's sgemm, with
      * {@code A[i][p] = a[aOff + i·ars + p·acs]}, {@code B[p][j] = b[bOff + p·brs + j·bcs]} and C
-     * contiguous at {@code cOff}. Runs on {@link Kernels#active()}, over the pool when large.
+     * contiguous at {@code cOff}. Small products take {@link SmallMatMul}; the rest run on
+     * {@link Kernels#active()}, over the pool when large.
      */
     public static void multiply(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                                 float[] c, int cOff, int m, int k, int n) {
+        if ((long) m * k * n < SmallMatMul.THRESHOLD) {
+            SmallMatMul.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+            return;
+        }
         FloatKernels kernels = Kernels.active();
         if (bcs != 1 && n > 1 && kernels.wantsContiguousB()) {
             float[] packed = new float[k * n];
