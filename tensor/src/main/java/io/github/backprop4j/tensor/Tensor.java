@@ -57,11 +57,6 @@ public final class Tensor {
         return new Tensor(storage, 0, shape.clone(), contiguousStrides(shape));
     }
 
-    /** A view with explicit offset and strides; for kernels, which must keep it in bounds. */
-    public static Tensor view(Storage storage, int offset, int[] shape, int[] strides) {
-        return new Tensor(storage, offset, shape.clone(), strides.clone());
-    }
-
     /** The storage this tensor views; for kernels. */
     public Storage storage() {
         return storage;

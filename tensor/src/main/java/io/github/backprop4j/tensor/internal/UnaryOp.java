@@ -27,8 +27,6 @@ public enum UnaryOp {
     },
     /** max(x, 0); NaN stays NaN as in PyTorch. */
     RELU("relu") { @Override public double apply(double x) { return x > 0 || Double.isNaN(x) ? x : 0.0; } },
-    /** 1 where x &gt; 0 else 0: the derivative of relu. */
-    STEP("step") { @Override public double apply(double x) { return x > 0 ? 1.0 : 0.0; } },
     RECIPROCAL("reciprocal") { @Override public double apply(double x) { return 1.0 / x; } },
     SQUARE("square") { @Override public double apply(double x) { return x * x; } },
     IS_NAN("isnan") { @Override public double apply(double x) { return Double.isNaN(x) ? 1 : 0; } },
