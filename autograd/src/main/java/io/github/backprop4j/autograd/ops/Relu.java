@@ -5,12 +5,13 @@ import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
 import io.github.backprop4j.tensor.internal.FloatStorage;
+import io.github.backprop4j.tensor.internal.Kernels;
 
 /**
  * max(x, 0). ∂/∂x = g where x &gt; 0, else 0 (0 at x = 0 too, as PyTorch's {@code threshold_backward}).
  *
  * <p>When the backward is not recorded and g and x are contiguous float32, that formula runs as one
- * loop, with no mask tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
+ * loop ({@link io.github.backprop4j.tensor.internal.FloatKernels#reluBackward}), with no mask tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
  */
 public final class Relu extends Op {
     @Override
@@ -26,12 +27,8 @@ public final class Relu extends Op {
                 && x.isContiguous() && gv.isContiguous() && x.numel() == gv.numel()) {
             float[] xs = ((FloatStorage) x.storage()).data();
             float[] gs = ((FloatStorage) gv.storage()).data();
-            int xo = x.offset();
-            int go = gv.offset();
             float[] dx = new float[x.numel()];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = xs[xo + i] <= 0 ? 0f : gs[go + i]; // NaN x passes g, as maskedFill(x ≤ 0) does
-            }
+            Kernels.active().reluBackward(xs, x.offset(), gs, gv.offset(), dx, 0, dx.length);
             return new Variable[] {Variable.of(Tensor.wrap(new FloatStorage(dx), x.shape().toArray()))};
         }
         return new Variable[] {g.maskedFill(x.le(0), 0)};

@@ -7,6 +7,7 @@ import io.github.backprop4j.tensor.internal.FloatKernels;
 import io.github.backprop4j.tensor.internal.FloatStorage;
 import io.github.backprop4j.tensor.internal.Kernels;
 import io.github.backprop4j.tensor.internal.Parallel;
+import io.github.backprop4j.tensor.internal.UnaryOp;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,8 @@ public final class SoftmaxKernels {
      * double). Where e^x is {@link FloatKernels#cheapExp() cheap} (SIMD) only max and sum are kept
      * and the backward recomputes p (measured: 4096×1000, one thread, SIMD: a pass of e^x·c costs
      * 1.8 ms, allocating and writing p 16 MB more than that); otherwise p itself is kept
-     * ({@code softmax}, row-major; plain: e^x in double costs some 20 ms a pass).
+     * ({@code softmax}, row-major; plain: e^x in double costs some 20 ms a pass). Rows of
+     * {@link #FEW_CLASSES} or fewer always keep p: it is small, and the backward then needs no e^x.
      */
     public record FloatRows(float[] max, double[] sum, float @Nullable [] softmax) {
 
@@ -57,13 +59,25 @@ public final class SoftmaxKernels {
          */
         static final int PARALLEL_ELEMENTS = 1 << 17;
 
+        /**
+         * Rows of at most this many classes keep p whatever the kernels, and compute it with one
+         * e^x pass over all their elements at once rather than row by row: a row of 3 classes is
+         * shorter than one vector, so the row-wise kernels would never use vectors.
+         */
+        static final int FEW_CLASSES = 16;
+
         /** max, sum (and p unless e^x is cheap) of every row of {@code x}, {@code data} being {@link #data}. */
         static FloatRows of(float[] data, int offset, Layout layout) {
             int classes = layout.classes();
             float[] max = new float[layout.rows()];
             double[] sum = new double[max.length];
-            float[] p = Kernels.active().cheapExp() ? null : new float[layout.numel()];
+            boolean fewClasses = classes <= FEW_CLASSES;
+            float[] p = fewClasses || !Kernels.active().cheapExp() ? new float[layout.numel()] : null;
             forRows(layout, (r0, r1) -> {
+                if (fewClasses) {
+                    fewClasses(data, offset, classes, r0, r1, max, sum, p);
+                    return;
+                }
                 FloatKernels k = Kernels.active();
                 float[] scratch = p != null ? p : new float[classes];
                 for (int r = r0, base = offset + r0 * classes; r < r1; r++, base += classes) {
@@ -76,6 +90,32 @@ public final class SoftmaxKernels {
                 }
             });
             return new FloatRows(max, sum, p);
+        }
+
+        /**
+         * Rows [r0, r1) of max, sum and p, with the formulas of the row-wise kernels
+         * ({@link FloatKernels#expSum}), but p[r, c] = x[r, c] − max[r] written for every row first
+         * and e^p taken in one pass over them all.
+         */
+        private static void fewClasses(float[] data, int offset, int classes, int r0, int r1,
+                                       float[] max, double[] sum, float[] p) {
+            FloatKernels k = Kernels.active();
+            for (int r = r0, base = offset + r0 * classes, at = r0 * classes; r < r1; r++, base += classes) {
+                float m = k.max(data, base, classes);
+                max[r] = m;
+                for (int c = 0; c < classes; c++, at++) {
+                    p[at] = data[base + c] - m;
+                }
+            }
+            k.unary(UnaryOp.EXP, p, r0 * classes, p, r0 * classes, (r1 - r0) * classes);
+            for (int r = r0, at = r0 * classes; r < r1; r++, at += classes) {
+                double s = 0;
+                for (int c = 0; c < classes; c++) {
+                    s += p[at + c];
+                }
+                sum[r] = s;
+                k.binaryScalarRight(BinaryOp.MUL, p, at, (float) (1 / s), p, at, classes);
+            }
         }
 
         /** Runs {@code task} over all rows, split over the pool when there are enough elements. */

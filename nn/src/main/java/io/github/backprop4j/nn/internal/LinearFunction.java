@@ -6,6 +6,7 @@ import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
 import io.github.backprop4j.tensor.internal.FloatStorage;
+import io.github.backprop4j.tensor.internal.Kernels;
 import io.github.backprop4j.tensor.internal.MatMul;
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +43,7 @@ public final class LinearFunction extends Function {
         float[] y = new float[m * n];
         MatMul.multiply(xs, 0, k, 1, ws, 0, 1, k, y, 0, m, k, n); // Wᵀ read in place: Wᵀ[p][j] = W[j·k + p]
         if (b != null) {
-            float[] bs = data(b);
-            for (int i = 0, o = 0; i < m; i++) {
-                for (int j = 0; j < n; j++, o++) {
-                    y[o] += bs[j];
-                }
-            }
+            Kernels.active().addToRows(data(b), 0, y, 0, m, n);
         }
         return Tensor.wrap(new FloatStorage(y), m, n);
     }

@@ -89,6 +89,18 @@ public class FloatKernels {
         }
     }
 
+    /**
+     * {@code c[co + r·n + j] += v[vo + j]} for r &lt; rows, j &lt; n: a row vector (a bias) added to
+     * every row of a row-major matrix, in one call rather than one per row.
+     */
+    public void addToRows(float[] v, int vo, float[] c, int co, int rows, int n) {
+        for (int r = 0, o = co; r < rows; r++, o += n) {
+            for (int j = 0; j < n; j++) {
+                c[o + j] += v[vo + j];
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ elementwise, one operand
 
     /**
@@ -111,6 +123,16 @@ public class FloatKernels {
             case EXP -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.exp(x[xo + i]); } }
             case SQRT -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.sqrt(x[xo + i]); } }
             default -> throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    /**
+     * relu's backward: {@code out[o + i] = x[xo + i] ≤ 0 ? 0 : g[go + i]} (0 at x = 0, as
+     * PyTorch's {@code threshold_backward}; a NaN x passes g, as {@code maskedFill(x ≤ 0, 0)} does).
+     */
+    public void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = x[xo + i] <= 0 ? 0f : g[go + i];
         }
     }
 
@@ -196,6 +218,16 @@ public class FloatKernels {
     public void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                            float[] c, int cOff, int i0, int i1, int k, int n) {
         MatMul.plainRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, i0, i1, k, n);
+    }
+
+    /**
+     * The whole of C = A·B for a small product (m·k·n below {@link SmallMatMul#THRESHOLD}), C
+     * contiguous at {@code cOff}, operands read as in {@link #matmulRows}: the layers of a toy
+     * model, where set-up costs more than arithmetic. Plain: {@link SmallMatMul}.
+     */
+    public void matmulSmall(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                            float[] c, int cOff, int m, int k, int n) {
+        SmallMatMul.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
     }
 
     /**

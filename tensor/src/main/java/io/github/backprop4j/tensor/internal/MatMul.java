@@ -40,13 +40,13 @@ public final class MatMul {
     /**
      * C = A·B in float32, accumulating in float like PyTorch's sgemm, with
      * {@code A[i][p] = a[aOff + i·ars + p·acs]}, {@code B[p][j] = b[bOff + p·brs + j·bcs]} and C
-     * contiguous at {@code cOff}. Small products take {@link SmallMatMul}; the rest run on
+     * contiguous at {@code cOff}. Small products take {@link FloatKernels#matmulSmall}; the rest run on
      * {@link Kernels#active()}, over the pool when large.
      */
     public static void multiply(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                                 float[] c, int cOff, int m, int k, int n) {
         if ((long) m * k * n < SmallMatMul.THRESHOLD) {
-            SmallMatMul.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+            Kernels.active().matmulSmall(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
             return;
         }
         FloatKernels kernels = Kernels.active();

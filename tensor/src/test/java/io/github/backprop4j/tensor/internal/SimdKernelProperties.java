@@ -123,6 +123,44 @@ class SimdKernelProperties {
         });
     }
 
+    @Test
+    void reluBackwardIsThePlainOne() {
+        qt(66).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            int size = run.offset() + run.length() + 2;
+            float[] x = floats(r, size);
+            float[] g = floats(r, size);
+            float[] want = new float[size];
+            float[] got = new float[size];
+            plain.reluBackward(x, run.offset(), g, 2, want, 1, run.length());
+            simd.reluBackward(x, run.offset(), g, 2, got, 1, run.length());
+            assertArrayEquals(want, got, run.toString());
+            for (int i = 0; i < run.length(); i++) {
+                float xi = x[run.offset() + i];
+                float expected = xi > 0 || Float.isNaN(xi) ? g[2 + i] : 0f;
+                assertEquals(expected, want[1 + i], "relu'(" + xi + ")·g");
+            }
+        });
+    }
+
+    @Test
+    void addToRowsIsThePlainOneAndAddsTheVectorToEveryRow() {
+        qt(67).forAll(runs(), integers().between(0, 4)).checkAssert((run, rows) -> {
+            Random r = new Random(run.seed());
+            int n = run.length();
+            float[] v = floats(r, run.offset() + n);
+            float[] c = floats(r, 2 + rows * n);
+            float[] want = c.clone();
+            float[] got = c.clone();
+            plain.addToRows(v, run.offset(), want, 2, rows, n);
+            simd.addToRows(v, run.offset(), got, 2, rows, n);
+            assertArrayEquals(want, got, run + ", " + rows + " rows");
+            for (int i = 0; i < rows * n; i++) {
+                assertEquals(c[2 + i] + v[run.offset() + i % n], want[2 + i], "element " + i);
+            }
+        });
+    }
+
     private static void assertWithinUlps(float want, float got, int ulps, String what) {
         boolean same = Float.compare(want, got) == 0 || (Float.isNaN(want) && Float.isNaN(got));
         assertTrue(same || Math.abs(want - got) <= ulps * Math.ulp(want), what + ": want " + want + ", got " + got);

@@ -63,6 +63,10 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void binary(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.binary(op, x, xo, y, yo, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -77,6 +81,10 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void binaryScalarRight(BinaryOp op, float[] x, int xo, float s, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.binaryScalarRight(op, x, xo, s, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         FloatVector v = FloatVector.broadcast(S, s);
@@ -92,6 +100,10 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void binaryScalarLeft(BinaryOp op, float s, float[] y, int yo, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.binaryScalarLeft(op, s, y, yo, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         FloatVector v = FloatVector.broadcast(S, s);
@@ -106,7 +118,31 @@ public final class SimdFloatKernels extends FloatKernels {
     }
 
     @Override
+    public void addToRows(float[] v, int vo, float[] c, int co, int rows, int n) {
+        int bound = S.loopBound(n);
+        if (bound == 0) {
+            super.addToRows(v, vo, c, co, rows, n);
+            return;
+        }
+        for (int j = 0; j < bound; j += S.length()) {
+            FloatVector vj = load(v, vo + j);
+            for (int r = 0, o = co + j; r < rows; r++, o += n) {
+                load(c, o).add(vj).intoArray(c, o);
+            }
+        }
+        for (int r = 0, o = co; r < rows; r++, o += n) {
+            for (int j = bound; j < n; j++) {
+                c[o + j] += v[vo + j];
+            }
+        }
+    }
+
+    @Override
     public void unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.unary(op, x, xo, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         FloatVector zero = FloatVector.zero(S);
@@ -125,6 +161,19 @@ public final class SimdFloatKernels extends FloatKernels {
             default -> { }
         }
         super.unary(op, x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector zero = FloatVector.zero(S);
+            for (; i < bound; i += S.length()) {
+                load(g, go + i).blend(zero, load(x, xo + i).compare(VectorOperators.LE, zero)).intoArray(out, oo + i);
+            }
+        }
+        super.reluBackward(x, xo + i, g, go + i, out, oo + i, n - i);
     }
 
     // ------------------------------------------------------------------ row reductions
@@ -175,6 +224,9 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public double expSum(float[] x, int xo, float shift, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            return super.expSum(x, xo, shift, out, oo, n);
+        }
         int i = 0;
         int bound = S.loopBound(n);
         FloatVector sh = FloatVector.broadcast(S, shift);
@@ -203,6 +255,10 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void expScale(float[] x, int xo, float shift, float scale, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.expScale(x, xo, shift, scale, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         FloatVector sh = FloatVector.broadcast(S, shift);
@@ -223,6 +279,74 @@ public final class SimdFloatKernels extends FloatKernels {
         } else {
             SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n);
         }
+    }
+
+    /**
+     * A small product on vectors, every element the chain {@code s = fma(A[i][p], B[p][j], s)}
+     * over p = 0, 1, ... as in {@link SimdMatMul}, whatever the layout. Two ways to put the
+     * product in vectors:
+     * <ul>
+     *   <li>along C's rows: C = A·B with B's rows as vectors, B copied into a buffer with its rows
+     *       padded with zeros to whole vectors unless they already are whole contiguous vectors;
+     *   <li>along C's columns: Cᵀ = Bᵀ·Aᵀ with A's columns as vectors, likewise copied, and the
+     *       result transposed into C.
+     * </ul>
+     * The way with fewer vector multiply-adds plus copied elements is taken. Products where even
+     * the better way would use under a quarter of the vector lanes (m·k·n &lt; 4 × its vector
+     * multiply-adds: a row and a column both much narrower than a vector) take the plain small
+     * kernel instead; that choice depends on m, k and n only, so layouts give identical results.
+     */
+    @Override
+    public void matmulSmall(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                            float[] c, int cOff, int m, int k, int n) {
+        int lanes = S.length();
+        int nPad = (n + lanes - 1) / lanes * lanes;
+        int mPad = (m + lanes - 1) / lanes * lanes;
+        int alongRows = m * k * (nPad / lanes);
+        int alongColumns = n * k * (mPad / lanes);
+        if (m * k * n < 4 * Math.min(alongRows, alongColumns)) {
+            super.matmulSmall(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+            return;
+        }
+        boolean copyB = bcs != 1 || nPad != n;
+        boolean copyA = ars != 1 || mPad != m;
+        int rowsCost = alongRows + (copyB ? k * n : 0) + (nPad != n ? m * n : 0);
+        int columnsCost = alongColumns + (copyA ? k * m : 0) + m * n;
+        if (rowsCost <= columnsCost) {
+            if (!copyB) {
+                SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, c, cOff, 0, m, k, n);
+                return;
+            }
+            float[] bp = padded(b, bOff, brs, bcs, k, n, nPad);
+            float[] cp = nPad == n ? c : new float[m * nPad];
+            SimdMatMul.rows(a, aOff, ars, acs, bp, 0, nPad, cp, nPad == n ? cOff : 0, 0, m, k, nPad);
+            if (cp != c) {
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(cp, i * nPad, c, cOff + i * n, n);
+                }
+            }
+        } else {
+            // Aᵀ[p][i] = A[i][p] takes B's role
+            float[] at = copyA ? padded(a, aOff, acs, ars, k, m, mPad) : a;
+            float[] ct = new float[n * mPad];
+            SimdMatMul.rows(b, bOff, bcs, brs, at, copyA ? 0 : aOff, copyA ? mPad : acs, ct, 0, 0, n, k, mPad);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < m; i++) {
+                    c[cOff + i * n + j] = ct[j * mPad + i];
+                }
+            }
+        }
+    }
+
+    /** The rows × cols matrix {@code x[off + r·rs + q·cs]} copied row-major, each row padded with zeros to {@code width}. */
+    private static float[] padded(float[] x, int off, int rs, int cs, int rows, int cols, int width) {
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0, src = off + r * rs, o = r * width; q < cols; q++, src += cs) {
+                out[o + q] = x[src];
+            }
+        }
+        return out;
     }
 
     private static FloatVector load(float[] x, int offset) {
