@@ -179,6 +179,15 @@ public class FloatKernels {
         return s;
     }
 
+    /** The softmax denominator alone: {@link #expSum(float[], int, float, float[], int, int)} writing nothing. */
+    public double sumExp(float[] x, int xo, float shift, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (float) Math.exp(x[xo + i] - shift);
+        }
+        return s;
+    }
+
     /**
      * {@code out[o + i] = e^(x[xo + i] − shift)} and their sum, in double throughout (the
      * evaluation order of PyTorch's log_softmax: losses.md §2.2). SIMD: the exponentials agree

@@ -125,7 +125,7 @@ class SimdKernelProperties {
 
     @Test
     void reluBackwardIsThePlainOne() {
-        qt(66).forAll(runs()).checkAssert(run -> {
+        qt(68).forAll(runs()).checkAssert(run -> {
             Random r = new Random(run.seed());
             int size = run.offset() + run.length() + 2;
             float[] x = floats(r, size);
@@ -205,6 +205,9 @@ class SimdKernelProperties {
             }
             // n terms in (0, 1], added in float lanes: relative error below n·2⁻²⁴ plus the ulps above
             assertEquals(sumWant, sumGot, (run.length() + 2) * 1.2e-7 * sumWant, "sum");
+            assertEquals(sumWant, plain.sumExp(x, run.offset(), shift, run.length()), "plain sum alone");
+            assertEquals(sumWant, simd.sumExp(x, run.offset(), shift, run.length()),
+                    (run.length() + 2) * 1.2e-7 * sumWant, "SIMD sum alone");
 
             double[] xd = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -236,6 +239,11 @@ class SimdKernelProperties {
             for (int i = 0; i < want.length; i++) {
                 // e^x within 1 ulp, then one rounded product: within 2 ulps; NaN, ±∞ and ±0 alike
                 assertWithinUlps(want[i], got[i], 2, "exp·scale");
+            }
+            float[] inPlace = x.clone(); // out = x: each element read before it is written
+            simd.expScale(inPlace, run.offset(), shift, scale, inPlace, run.offset(), run.length());
+            for (int i = 0; i < want.length; i++) {
+                assertWithinUlps(want[i], inPlace[run.offset() + i], 2, "exp·scale in place");
             }
         });
     }

@@ -8,12 +8,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link FloatKernels} on the Vector API, in the machine's preferred vector width (16 floats with
  * AVX-512, 8 with AVX2). Each loop runs whole vectors up to {@code S.loopBound(n)} and passes
  * the remaining {@code n mod lanes} elements to the plain method it overrides, so the formulas
- * stay those documented there.
+ * stay those documented there (the e^x kernels instead take those in one more vector ending at n).
  *
  * <p>+, −, ·, /, negation, |x|, relu, x² and √x are exactly the plain results (IEEE operations,
  * one rounding each). e^x is computed in float, within 1 ulp. Sums (the softmax denominator) add
@@ -224,19 +225,59 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public double expSum(float[] x, int xo, float shift, float[] out, int oo, int n) {
-        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+        if (n < S.length() || out == x) { // no whole vector, or a tail overlapping what was written
             return super.expSum(x, xo, shift, out, oo, n);
         }
-        int i = 0;
-        int bound = S.loopBound(n);
+        return vectorExpSum(x, xo, shift, out, oo, n);
+    }
+
+    @Override
+    public double sumExp(float[] x, int xo, float shift, int n) {
+        return n < S.length() ? super.sumExp(x, xo, shift, n) : vectorExpSum(x, xo, shift, null, 0, n);
+    }
+
+    /**
+     * Σ e^(x[xo + i] − shift) over whole vectors, then the last {@code n mod L} elements in one
+     * more vector ending at n, whose other lanes (already counted) are masked out of the sum. Each
+     * e^x is also written to {@code out} unless it is null; the last vector rewrites a few with
+     * the same values. n ≥ L; out is not x.
+     */
+    private static double vectorExpSum(float[] x, int xo, float shift, float @Nullable [] out, int oo, int n) {
         FloatVector sh = FloatVector.broadcast(S, shift);
         FloatVector acc = FloatVector.zero(S);
-        for (; i < bound; i += S.length()) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += S.length()) {
             FloatVector e = load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP);
-            e.intoArray(out, oo + i);
+            if (out != null) {
+                e.intoArray(out, oo + i);
+            }
             acc = acc.add(e);
         }
-        return (double) acc.reduceLanes(VectorOperators.ADD) + super.expSum(x, xo + i, shift, out, oo + i, n - i);
+        if (bound < n) {
+            int last = n - S.length();
+            FloatVector e = load(x, xo + last).sub(sh).lanewise(VectorOperators.EXP);
+            if (out != null) {
+                e.intoArray(out, oo + last);
+            }
+            acc = acc.add(FloatVector.zero(S).blend(e, lastLanes(n - bound)));
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** The lanes 0, 1, ..., L − 1 as floats. */
+    private static final FloatVector LANE_INDEX = FloatVector.fromArray(S, laneIndex(), 0);
+
+    private static float[] laneIndex() {
+        float[] index = new float[S.length()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        return index;
+    }
+
+    /** The last {@code count} lanes. */
+    private static VectorMask<Float> lastLanes(int count) {
+        return LANE_INDEX.compare(VectorOperators.GE, S.length() - count);
     }
 
     @Override
@@ -259,14 +300,20 @@ public final class SimdFloatKernels extends FloatKernels {
             super.expScale(x, xo, shift, scale, out, oo, n);
             return;
         }
-        int i = 0;
         int bound = S.loopBound(n);
         FloatVector sh = FloatVector.broadcast(S, shift);
         FloatVector sc = FloatVector.broadcast(S, scale);
-        for (; i < bound; i += S.length()) {
+        for (int i = 0; i < bound; i += S.length()) {
             load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP).mul(sc).intoArray(out, oo + i);
         }
-        super.expScale(x, xo + i, shift, scale, out, oo + i, n - i);
+        if (bound < n) {
+            if (out == x) { // the last vector would reread elements already written
+                super.expScale(x, xo + bound, shift, scale, out, oo + bound, n - bound);
+            } else { // one more vector ending at n: it rewrites a few elements with the same values
+                int last = n - S.length();
+                load(x, xo + last).sub(sh).lanewise(VectorOperators.EXP).mul(sc).intoArray(out, oo + last);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ matrix product
