@@ -30,6 +30,7 @@ public abstract class Function {
     private @Nullable Variable output;
     private int @Nullable [] inputVersions;
     private boolean released;
+    private boolean recording;
     private @Nullable Throwable creationSite;
     /** The engine's mark: the stamp of the last topological sort that reached this node. */
     long visitMark;
@@ -68,8 +69,9 @@ public abstract class Function {
             values[i] = inputs[i].value();
             anyRequiresGrad |= inputs[i].requiresGrad();
         }
+        recording = anyRequiresGrad && GradMode.isEnabled();
         Tensor out = forward(values);
-        if (!anyRequiresGrad || !GradMode.isEnabled()) {
+        if (!recording) {
             return Variable.of(out);
         }
         this.inputs = inputs.clone();
@@ -84,6 +86,15 @@ public abstract class Function {
         Variable result = new Variable(out, this);
         this.output = result;
         return result;
+    }
+
+    /**
+     * True, during {@link #forward}, when this application will be recorded (grad mode is on and
+     * some input requires a gradient), so a backward may follow: forward can then keep what the
+     * backward needs, and skip it otherwise (as {@code ctx.needs_input_grad} in PyTorch).
+     */
+    protected final boolean recording() {
+        return recording;
     }
 
     /** The variable this node made (null before {@link #apply} records it). */

@@ -34,10 +34,10 @@ public final class CrossEntropyBackwardOp extends Function {
     private final double eps;
     private final Reducer reducer;
     private double[] softmax;
-    private SoftmaxKernels.@Nullable FloatRows floatRows;
+    private @Nullable FloatSoftmaxRows floatRows;
 
     private CrossEntropyBackwardOp(Layout layout, @Nullable IndexTargets targets, double eps, Reducer reducer,
-                                   double[] softmax, SoftmaxKernels.@Nullable FloatRows floatRows) {
+                                   double[] softmax, @Nullable FloatSoftmaxRows floatRows) {
         this.layout = layout;
         this.targets = targets;
         this.eps = eps;
@@ -51,7 +51,7 @@ public final class CrossEntropyBackwardOp extends Function {
      * or, on the float32 path (ε = 0), given by {@code floatRows}.
      */
     public static CrossEntropyBackwardOp forIndices(IndexTargets targets, double eps, Reducer reducer,
-                                                    double[] softmax, SoftmaxKernels.@Nullable FloatRows floatRows) {
+                                                    double[] softmax, @Nullable FloatSoftmaxRows floatRows) {
         return new CrossEntropyBackwardOp(targets.layout(), targets, eps, reducer, softmax, floatRows);
     }
 
@@ -65,8 +65,8 @@ public final class CrossEntropyBackwardOp extends Function {
     protected Tensor forward(Tensor... in) {
         Tensor x = in[1];
         IndexTargets indices = targets;
-        SoftmaxKernels.FloatRows stats = floatRows;
-        float[] data = SoftmaxKernels.FloatRows.data(x, layout);
+        FloatSoftmaxRows stats = floatRows;
+        float[] data = FloatSoftmaxRows.data(x, layout);
         if (indices != null && eps == 0 && stats != null && data != null) {
             return forwardFloat(indices, stats, data, x.offset(), reducer.scales(in[0], layout.rows()));
         }
@@ -112,18 +112,18 @@ public final class CrossEntropyBackwardOp extends Function {
      * The float32 path for index targets without smoothing, one pass per row:
      * dx[r, ·] = coef_r·(p[r, ·] − onehot(t_r)), coef_r = scale_r·w[t_r] (0 for ignored rows).
      */
-    private static Tensor forwardFloat(IndexTargets it, SoftmaxKernels.FloatRows stats, float[] data, int offset,
+    private static Tensor forwardFloat(IndexTargets it, FloatSoftmaxRows stats, float[] data, int offset,
                                        double[] scale) {
-        Layout layout = it.layout();
-        float[] dx = new float[layout.numel()];
-        SoftmaxKernels.FloatRows.forRows(layout, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                boolean ignored = it.ignored(r);
-                int t = ignored ? -1 : it.target(r);
-                stats.scaledMinusOneHot(data, offset, r, ignored ? 0 : scale[r] * it.classWeight(t), t, dx);
-            }
-        });
-        return Tensor.wrap(new FloatStorage(dx), layout.shape());
+        int rows = it.rows();
+        double[] coef = new double[rows];
+        int[] target = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            boolean ignored = it.ignored(r);
+            target[r] = ignored ? -1 : it.target(r);
+            coef[r] = ignored ? 0 : scale[r] * it.classWeight(target[r]);
+        }
+        float[] dx = stats.scaledMinusOneHot(data, offset, coef, target);
+        return Tensor.wrap(new FloatStorage(dx), it.layout().shape());
     }
 
     /** B for row r of index targets: (1 − ε)·w[t]·onehot(t) + (ε/C)·w (just w[t]·onehot(t) when ε = 0). */

@@ -22,15 +22,15 @@ import org.jspecify.annotations.Nullable;
  * ({@link CrossEntropyBackwardOp}); without smoothing that is (p − onehot)·w[t]·scale.
  *
  * <p>Float32 logits with the classes last and no smoothing take a faster path: the float32
- * storage is read in place, and m and s of each row are kept (with p in float32 unless the SIMD
- * kernels recompute it: {@link SoftmaxKernels.FloatRows}). The loss is still summed in double.
+ * storage is read in place, and m and s of each row are kept, with e^(x − m) when a backward will
+ * follow ({@link FloatSoftmaxRows}). The loss is still summed in double.
  */
 public final class CrossEntropyIndexOp extends Function {
     private final IndexTargets targets;
     private final Reduction reduction;
     private final double eps;
     private double[] softmax = new double[0];
-    private SoftmaxKernels.@Nullable FloatRows floatRows;
+    private @Nullable FloatSoftmaxRows floatRows;
 
     /** {@code eps} must be in [0, 1] (callers map negative and NaN smoothing to 0). */
     public CrossEntropyIndexOp(IndexTargets targets, Reduction reduction, double eps) {
@@ -43,7 +43,7 @@ public final class CrossEntropyIndexOp extends Function {
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0];
         Layout layout = targets.layout();
-        float[] data = eps == 0 ? SoftmaxKernels.FloatRows.data(x, layout) : null;
+        float[] data = eps == 0 ? FloatSoftmaxRows.data(x, layout) : null;
         if (data != null) {
             return forwardFloat(data, x.offset(), layout);
         }
@@ -82,13 +82,13 @@ public final class CrossEntropyIndexOp extends Function {
 
     /** l_r = −w[t_r]·((x[r, t_r] − m_r) − log s_r), ignored rows 0, from the float32 storage in place. */
     private Tensor forwardFloat(float[] data, int offset, Layout layout) {
-        SoftmaxKernels.FloatRows stats = SoftmaxKernels.FloatRows.of(data, offset, layout);
+        FloatSoftmaxRows stats = FloatSoftmaxRows.of(data, offset, layout, recording());
         double[] rows = new double[targets.rows()];
         for (int r = 0, classes = layout.classes(); r < rows.length; r++) {
             if (!targets.ignored(r)) {
                 int t = targets.target(r);
-                double shifted = (double) data[offset + r * classes + t] - stats.max()[r];
-                rows[r] = -targets.classWeight(t) * (shifted - Math.log(stats.sum()[r]));
+                double shifted = (double) data[offset + r * classes + t] - stats.max(r);
+                rows[r] = -targets.classWeight(t) * (shifted - Math.log(stats.sum(r)));
             }
         }
         floatRows = stats;
