@@ -39,7 +39,7 @@ final class SimdMatMul {
                      float[] c, int cOff, int i0, int i1, int k, int n) {
         int lanes = S.length();
         int width = 2 * lanes;
-        float[] panel = i1 - i0 >= PACK_ROWS ? new float[k * width] : null;
+        float[] panel = i1 - i0 >= PACK_ROWS && n >= width ? new float[k * width] : null;
         int j = 0;
         for (; j + width <= n; j += width) {
             float[] pb = b;
