@@ -11,7 +11,8 @@ import io.github.backprop4j.tensor.internal.Kernels;
  * max(x, 0). ∂/∂x = g where x &gt; 0, else 0 (0 at x = 0 too, as PyTorch's {@code threshold_backward}).
  *
  * <p>When the backward is not recorded and g and x are contiguous float32, that formula runs as one
- * loop ({@link io.github.backprop4j.tensor.internal.FloatKernels#reluBackward}), with no mask tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
+ * kernel ({@link io.github.backprop4j.tensor.internal.FloatKernels#reluBackward}), with no mask
+ * tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
  */
 public final class Relu extends Op {
     @Override

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@link FloatKernels} on the Vector API, in the machine's preferred vector width (16 floats with
  * AVX-512, 8 with AVX2). Each loop runs whole vectors up to {@code S.loopBound(n)} and passes
  * the remaining {@code n mod lanes} elements to the plain method it overrides, so the formulas
- * stay those documented there (the e^x kernels instead take those in one more vector ending at n).
+ * stay those documented there (expSum, sumExp and expScale instead take them in one more vector
+ * that ends at n).
  *
  * <p>+, −, ·, /, negation, |x|, relu, x² and √x are exactly the plain results (IEEE operations,
  * one rounding each). e^x is computed in float, within 1 ulp. Sums (the softmax denominator) add
