@@ -42,10 +42,18 @@ GOALS = {
 }
 
 
+def run(cmd):
+    """Runs cmd from the repository root and returns its stdout; on failure exits with its stderr."""
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed with exit code {done.returncode}:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
 def ours_mlp(model, batch):
     cmd = [os.path.join(ROOT, "backprop4j"), "bench", "--model", model, "--batch", str(batch),
            "--steps", str(MLP_STEPS[model])]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    out = run(cmd)
     return json.loads(out.strip().splitlines()[-1])["us_per_step"], " ".join(["./backprop4j"] + cmd[1:])
 
 
@@ -54,8 +62,7 @@ def ours_jmh(benchmark, params=(), throughput=False):
     for p in params:
         args += ["-p", p]
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
-        subprocess.run(["java", "-jar", JMH_JAR] + args + ["-rf", "json", "-rff", f.name],
-                       check=True, capture_output=True, text=True, cwd=ROOT)
+        run(["java", "-jar", JMH_JAR] + args + ["-rf", "json", "-rff", f.name])
         with open(f.name) as fh:
             score = json.load(fh)[0]["primaryMetric"]["score"]
     us = 1e6 / score if throughput else score
