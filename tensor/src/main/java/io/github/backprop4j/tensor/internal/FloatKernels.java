@@ -29,15 +29,6 @@ public class FloatKernels {
         return "plain Java";
     }
 
-    /**
-     * True when e^x costs about as much as reading and writing a float here (SIMD), so that a
-     * kernel may recompute exponentials rather than store them; false for the plain kernels,
-     * whose e^x (in double) costs several times a memory pass.
-     */
-    public boolean cheapExp() {
-        return false;
-    }
-
     /** True when the operation has its own loop here (add, sub, mul, div); others go the generic way. */
     public static boolean hasLoop(BinaryOp op) {
         return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;

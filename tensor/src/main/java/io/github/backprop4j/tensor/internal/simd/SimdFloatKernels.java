@@ -46,11 +46,6 @@ public final class SimdFloatKernels extends FloatKernels {
     }
 
     @Override
-    public boolean cheapExp() {
-        return true;
-    }
-
-    @Override
     public boolean wantsContiguousB() {
         return true;
     }
@@ -121,11 +116,11 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void addToRows(float[] v, int vo, float[] c, int co, int rows, int n) {
-        int bound = S.loopBound(n);
-        if (bound == 0) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
             super.addToRows(v, vo, c, co, rows, n);
             return;
         }
+        int bound = S.loopBound(n);
         for (int j = 0; j < bound; j += S.length()) {
             FloatVector vj = load(v, vo + j);
             for (int r = 0, o = co + j; r < rows; r++, o += n) {
@@ -167,13 +162,15 @@ public final class SimdFloatKernels extends FloatKernels {
 
     @Override
     public void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n) {
+        if (n < S.length()) { // no whole vector: skip setting up the vector constants
+            super.reluBackward(x, xo, g, go, out, oo, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
-        if (bound > 0) {
-            FloatVector zero = FloatVector.zero(S);
-            for (; i < bound; i += S.length()) {
-                load(g, go + i).blend(zero, load(x, xo + i).compare(VectorOperators.LE, zero)).intoArray(out, oo + i);
-            }
+        FloatVector zero = FloatVector.zero(S);
+        for (; i < bound; i += S.length()) {
+            load(g, go + i).blend(zero, load(x, xo + i).compare(VectorOperators.LE, zero)).intoArray(out, oo + i);
         }
         super.reluBackward(x, xo + i, g, go + i, out, oo + i, n - i);
     }
