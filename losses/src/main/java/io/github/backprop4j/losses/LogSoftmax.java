@@ -1,15 +1,13 @@
 package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Variable;
-import io.github.backprop4j.losses.internal.Checks;
-import io.github.backprop4j.losses.internal.LogSoftmaxOp;
-import io.github.backprop4j.losses.internal.SoftmaxOp;
 
 /**
  * log_softmax along one dimension, as {@code nn.LogSoftmax(dim)}: y_i = (x_i − m) − log Σ_j
  * exp(x_j − m) with m the maximum along {@code dim}. One fused node; its backward
  * dx = g − exp(y)·Σg is differentiable again. Logits of ±1e4 are exact; a −inf logit gives −inf
- * there; a slice of all −inf, or with +inf or NaN, is NaN (losses.md §2).
+ * there; a slice of all −inf, or with +inf or NaN, is NaN (losses.md §2). The code, with
+ * softmax's, is in {@code SoftmaxFamily.java}.
  */
 public final class LogSoftmax {
     private static final String OP = "log_softmax";
@@ -29,18 +27,6 @@ public final class LogSoftmax {
      * [−rank, rank − 1]; a 0-d input is a length-1 vector) and the dtype.
      */
     public Variable apply(Variable input) {
-        return applySoftmaxFamily(OP, input, dim, true);
-    }
-
-    /** log_softmax ({@code log}) or softmax: the shared checks and the 0-d case. */
-    static Variable applySoftmaxFamily(String op, Variable input, int dim, boolean log) {
-        int rank = input.dim();
-        int d = Checks.wrapDim(op, dim, rank);
-        boolean lastDim = d == Math.max(rank, 1) - 1;
-        Checks.requireFloatInput(op, op + (lastDim ? "_lastdim_kernel_impl" : "_kernel_impl"), input.value());
-        if (rank == 0) {
-            return applySoftmaxFamily(op, input.reshape(1), 0, log).reshape();
-        }
-        return log ? new LogSoftmaxOp(d).apply(input) : new SoftmaxOp(d).apply(input);
+        return SoftmaxFamily.apply(OP, input, dim, true);
     }
 }

@@ -16,19 +16,24 @@ import org.jspecify.annotations.Nullable;
  *
  * A loss is one PyTorch op with its options. Options the op does not have are rejected when the
  * loss is made, unless left at their defaults. The functions of {@link Losses} make a loss and
- * apply it; each loss class adds only what is its own: the validation of its arguments, its fused
- * node, and its {@link #explain explanation}.
+ * apply it; each loss's file holds what is its own: the validation of its arguments, its fused
+ * node with its closed-form backward, and its {@link #explain explanation}.
  */
 public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss,
         MultiLabelSoftMarginLoss {
-    private final String opName;
+    private final LossKind kind;
     private final LossOptions options;
 
-    /** {@code supported}: the options {@code opName} has; any other must be at its default. */
-    Loss(String opName, LossOptions options, Checks.Option... supported) {
-        Checks.rejectUnsupported(opName, options, supported);
-        this.opName = opName;
+    /** Options {@code kind} does not have must be at their defaults. */
+    Loss(LossKind kind, LossOptions options) {
+        Checks.rejectUnsupported(kind.pytorchName(), options, kind.options());
+        this.kind = kind;
         this.options = options;
+    }
+
+    /** Which loss this is, in the catalogue. */
+    public final LossKind kind() {
+        return kind;
     }
 
     /** The options this loss was configured with. */
@@ -38,7 +43,7 @@ public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BC
 
     /** PyTorch's name of the op, e.g. {@code cross_entropy}. */
     public final String opName() {
-        return opName;
+        return kind.pytorchName();
     }
 
     /** The loss of {@code input} against {@code target}, weighted by {@code options().weight()} if set. */

@@ -1,8 +1,6 @@
 package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Variable;
-import io.github.backprop4j.losses.internal.Explainer;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,31 +87,29 @@ public final class Losses {
      * and its denominator), the loss, then the backward — the closed-form gradient evaluated next to
      * the gradient autograd computed (seeded with ones), and their largest difference.
      *
-     * @param loss one of {@code log-softmax}, {@code softmax}, {@code nll}, {@code cross-entropy},
-     *             {@code bce}, {@code bce-with-logits}, {@code multilabel-soft-margin} (PyTorch's
-     *             op names with underscores are accepted too)
+     * @param loss a {@link LossKind}'s CLI name or PyTorch name ({@link LossKind#parse})
      * @param target required except for log-softmax and softmax
      * @param dim    the dim of log-softmax and softmax; ignored by the others
      * @throws LossException for bad input, as the loss itself would throw
      * @throws IllegalArgumentException for an unknown loss name or a missing target
      */
     public static Explanation explain(String loss, Variable input, @Nullable Variable target, LossOptions o, int dim) {
-        String name = loss.toLowerCase(Locale.ROOT).replace('_', '-');
-        if (name.equals("log-softmax") || name.equals("softmax")) {
-            return Explainer.softmax(input, o, dim, name.equals("log-softmax"));
+        LossKind kind;
+        try {
+            kind = LossKind.parse(loss);
+        } catch (IllegalArgumentException e) {
+            kind = null;
+        }
+        if (kind != null && !kind.takesTarget()) {
+            return kind.explain(input, null, o, dim);
         }
         if (target == null) {
             throw new IllegalArgumentException("explain " + loss + ": a target is required");
         }
-        return switch (name) {
-            case "nll", "nll-loss" -> Explainer.nll(input, target, o);
-            case "cross-entropy" -> Explainer.crossEntropy(input, target, o);
-            case "bce", "binary-cross-entropy" -> Explainer.bce(input, target, o);
-            case "bce-with-logits", "binary-cross-entropy-with-logits" -> Explainer.bceWithLogits(input, target, o);
-            case "multilabel-soft-margin", "multilabel-soft-margin-loss" ->
-                    Explainer.multilabelSoftMargin(input, target, o);
-            default -> throw new IllegalArgumentException("explain: unknown loss '" + loss + "' (expected log-softmax,"
-                    + " softmax, nll, cross-entropy, bce, bce-with-logits or multilabel-soft-margin)");
-        };
+        if (kind == null) {
+            throw new IllegalArgumentException("explain: unknown loss '" + loss + "' (expected "
+                    + LossKind.cliNames(", ", " or ") + ")");
+        }
+        return kind.explain(input, target, o, dim);
     }
 }

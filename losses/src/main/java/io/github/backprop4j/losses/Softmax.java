@@ -22,6 +22,6 @@ public final class Softmax {
 
     /** softmax of {@code input} along this module's dim, checked as {@link LogSoftmax#apply} is. */
     public Variable apply(Variable input) {
-        return LogSoftmax.applySoftmaxFamily(OP, input, dim, false);
+        return SoftmaxFamily.apply(OP, input, dim, false);
     }
 }

@@ -7,7 +7,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +19,7 @@ import org.junit.jupiter.api.Test;
  * input's dtype.
  */
 class RobustnessProperties {
-    private static final String[] OPS = {"log_softmax", "softmax", "nll_loss", "cross_entropy",
-        "binary_cross_entropy", "binary_cross_entropy_with_logits", "multilabel_soft_margin_loss"};
+    private static final LossKind[] KINDS = LossKind.values();
 
     private static int[] randomShape(Random r) {
         int[] s = new int[r.nextInt(5)];
@@ -60,11 +61,23 @@ class RobustnessProperties {
         return Tensor.fromFlat(dtype, v, shape);
     }
 
+    /** {@code o} without the options {@code kind} does not have (they are set to their defaults). */
+    private static LossOptions onlyAccepted(LossKind kind, LossOptions o) {
+        LossOptions d = LossOptions.defaults();
+        return new LossOptions(kind.accepts("weight") ? o.weight() : null,
+                kind.accepts("ignore_index") ? o.ignoreIndex() : d.ignoreIndex(), o.reduction(),
+                kind.accepts("label_smoothing") ? o.labelSmoothing() : d.labelSmoothing(),
+                kind.accepts("pos_weight") ? o.posWeight() : null);
+    }
+
     @Test
     void malformedInputFailsWithALossExceptionOnly() {
+        Set<LossKind> computed = EnumSet.noneOf(LossKind.class);
+        Set<LossKind> differentiated = EnumSet.noneOf(LossKind.class);
         qt().withFixedSeed(21).withExamples(20000).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
-            String op = OPS[r.nextInt(OPS.length)];
+            LossKind kind = KINDS[r.nextInt(KINDS.length)];
+            String op = kind.pytorchName();
             DType dtype = r.nextInt(10) == 0 ? DType.INT64 : (r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64);
             int[] inShape = randomShape(r);
             Variable input = Variable.of(randomTensor(r, inShape, dtype));
@@ -82,38 +95,31 @@ class RobustnessProperties {
             if (r.nextInt(3) == 0) {
                 o = o.withIgnoreIndex(r.nextInt(5) - 2);
             }
-            if (op.equals("cross_entropy") && r.nextBoolean()) {
+            if (kind.accepts("label_smoothing") && r.nextBoolean()) {
                 o = o.withLabelSmoothing(r.nextDouble() * 1.4 - 0.2);
             }
-            if (op.equals("binary_cross_entropy_with_logits") && r.nextBoolean()) {
+            if (kind.accepts("pos_weight") && r.nextBoolean()) {
                 o = o.withPosWeight(randomTensor(r, relatedShape(r, inShape), wType));
             }
             int dim = r.nextInt(9) - 4;
+            o = onlyAccepted(kind, o);
             try {
-                Variable out = switch (op) {
-                    case "log_softmax" -> Losses.logSoftmax(input, dim);
-                    case "softmax" -> Losses.softmax(input, dim);
-                    case "nll_loss" -> Losses.nllLoss(input, target, o.withLabelSmoothing(0).withPosWeight(null));
-                    case "cross_entropy" -> Losses.crossEntropy(input, target, o.withPosWeight(null));
-                    case "binary_cross_entropy" -> Losses.binaryCrossEntropy(input, target,
-                            o.withIgnoreIndex(-100).withLabelSmoothing(0).withPosWeight(null));
-                    case "binary_cross_entropy_with_logits" -> Losses.binaryCrossEntropyWithLogits(input, target,
-                            o.withIgnoreIndex(-100).withLabelSmoothing(0));
-                    default -> Losses.multilabelSoftMarginLoss(input, target,
-                            o.withIgnoreIndex(-100).withLabelSmoothing(0).withPosWeight(null));
-                };
+                Variable out = kind.apply(input, target, o, dim);
                 assertEquals(dtype, out.dtype(), op + ": result dtype");
+                computed.add(kind);
                 if (out.value().numel() == 1) {
+                    // the same call differentiated, with respect to the input and any differentiable target,
+                    // must not fail either, and must give gradients of the inputs' shapes
                     Variable x = Variable.parameter(input.value());
-                    // the same call differentiated must not fail either
-                    Variable again = switch (op) {
-                        case "log_softmax" -> Losses.logSoftmax(x, dim);
-                        case "softmax" -> Losses.softmax(x, dim);
-                        default -> null;
-                    };
-                    if (again != null) {
-                        again.sum().backward();
+                    boolean targetGrad = kind.takesTarget()
+                            && kind.targetIsDifferentiable(input.value(), target.value());
+                    Variable t = targetGrad ? Variable.parameter(target.value()) : target;
+                    kind.apply(x, t, o, dim).sum().backward();
+                    assertEquals(x.shape(), x.grad().shape(), op + ": input gradient shape");
+                    if (targetGrad) {
+                        assertEquals(t.shape(), t.grad().shape(), op + ": target gradient shape");
                     }
+                    differentiated.add(kind);
                 }
             } catch (LossException e) {
                 if (!e.getMessage().startsWith(op + ": ")) {
@@ -125,5 +131,7 @@ class RobustnessProperties {
                         + " threw " + e, e);
             }
         });
+        assertEquals(EnumSet.allOf(LossKind.class), computed, "every loss computed at least once");
+        assertEquals(EnumSet.allOf(LossKind.class), differentiated, "every loss differentiated at least once");
     }
 }

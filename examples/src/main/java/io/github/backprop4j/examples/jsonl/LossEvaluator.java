@@ -3,6 +3,7 @@ package io.github.backprop4j.examples.jsonl;
 import io.github.backprop4j.autograd.Autograd;
 import io.github.backprop4j.autograd.BackwardOptions;
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.losses.LossKind;
 import io.github.backprop4j.losses.LossOptions;
 import io.github.backprop4j.losses.Losses;
 import io.github.backprop4j.losses.Reduction;
@@ -25,7 +26,7 @@ public final class LossEvaluator {
 
     /** The output and gradients; throws what the loss throws for input PyTorch rejects. */
     public static JsonlAnswer.Result evaluate(LossRequest r) {
-        LossOp op = r.op();
+        LossKind op = r.op();
         Variable input = Variable.parameter(r.input());
         boolean targetGrad = r.target() != null && op.targetIsDifferentiable(r.input(), r.target());
         Variable target = r.target() == null ? null
@@ -60,17 +61,17 @@ public final class LossEvaluator {
      * "{@code <r> is not valid}" ({@link Reduction#parseFor}).
      */
     private static Variable forward(LossRequest r, Variable input, Variable target) {
-        LossOp op = r.op();
+        LossKind op = r.op();
         RequestOptions o = r.options();
-        if (op == LossOp.LOG_SOFTMAX || op == LossOp.SOFTMAX) {
+        if (!op.takesTarget()) {
             int dim = o.dim() != null ? o.dim() : Losses.implicitSoftmaxDim(input.dim());
             return op.apply(input, target, LossOptions.defaults(), dim);
         }
         String reduction = o.reductionName();
-        if (op == LossOp.MULTILABEL_SOFT_MARGIN_LOSS && !MLSM_REDUCTIONS.contains(reduction)) {
+        if (op == LossKind.MULTILABEL_SOFT_MARGIN && !MLSM_REDUCTIONS.contains(reduction)) {
             op.apply(input, target, o.toLossOptions(Reduction.NONE), 0);
         }
-        return op.apply(input, target, o.toLossOptions(Reduction.parseFor(op.jsonName(), reduction)), 0);
+        return op.apply(input, target, o.toLossOptions(Reduction.parseFor(op.pytorchName(), reduction)), 0);
     }
 
     private static Tensor valueOrZeros(Variable grad, Variable of) {

@@ -2,6 +2,7 @@ package io.github.backprop4j.examples.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.backprop4j.losses.LossKind;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param options    the options as given (absent keys are absent)
  * @param gradOutput the upstream gradient as given, or null; read once the output's dtype is known
  */
-public record LossRequest(JsonNode id, LossOp op, DType dtype, Tensor input, @Nullable Tensor target,
+public record LossRequest(JsonNode id, LossKind op, DType dtype, Tensor input, @Nullable Tensor target,
                           RequestOptions options, @Nullable JsonNode gradOutput) {
 
     /** Reads a request; throws {@link RequestException} naming the first malformed field. */
@@ -38,7 +39,7 @@ public record LossRequest(JsonNode id, LossOp op, DType dtype, Tensor input, @Nu
             throw new RequestException("a request must be a JSON object, got " + kind(json));
         }
         JsonNode id = json.hasNonNull("id") ? json.get("id") : NullNode.getInstance();
-        LossOp op = LossOp.parse(text(json, "op", null));
+        LossKind op = parseOp(text(json, "op", null));
         DType dtype = floatDType(text(json, "dtype", "float32"), "dtype");
         Tensor input = JsonTensors.read(required(json, "input"), dtype, "input");
 
@@ -46,12 +47,12 @@ public record LossRequest(JsonNode id, LossOp op, DType dtype, Tensor input, @Nu
         JsonNode targetJson = json.get("target");
         if (op.takesTarget()) {
             if (targetJson == null || targetJson.isNull()) {
-                throw new RequestException(op.jsonName() + "() missing 1 required positional argument: 'target'");
+                throw new RequestException(op.pytorchName() + "() missing 1 required positional argument: 'target'");
             }
             DType targetDType = targetDType(json, op, dtype, input, targetJson);
             target = JsonTensors.read(targetJson, targetDType, "target");
         } else if (targetJson != null && !targetJson.isNull()) {
-            throw new RequestException(op.jsonName() + "() takes no target");
+            throw new RequestException(op.pytorchName() + "() takes no target");
         }
 
         RequestOptions options = RequestOptions.read(json.get("options"), op, dtype);
@@ -59,12 +60,18 @@ public record LossRequest(JsonNode id, LossOp op, DType dtype, Tensor input, @Nu
         return new LossRequest(id, op, dtype, input, target, options, gradOutput);
     }
 
+    /** The loss called {@code name} in requests, by its PyTorch name, e.g. {@code cross_entropy}. */
+    private static LossKind parseOp(String name) {
+        return LossKind.byPytorchName(name).orElseThrow(() -> new RequestException(
+                "unknown op '" + name + "' (expected one of " + LossKind.pytorchNames(", ") + ")"));
+    }
+
     /** The id of a request that may be malformed: its "id" if it has one, else JSON null. */
     public static JsonNode idOf(@Nullable JsonNode json) {
         return json != null && json.isObject() && json.hasNonNull("id") ? json.get("id") : NullNode.getInstance();
     }
 
-    private static DType targetDType(JsonNode json, LossOp op, DType dtype, Tensor input, JsonNode targetJson) {
+    private static DType targetDType(JsonNode json, LossKind op, DType dtype, Tensor input, JsonNode targetJson) {
         if (json.hasNonNull("target_dtype")) {
             String name = text(json, "target_dtype", null);
             return switch (name) {
@@ -75,8 +82,8 @@ public record LossRequest(JsonNode id, LossOp op, DType dtype, Tensor input, @Nu
                         "target_dtype must be int64, float32 or float64, got '" + name + "'");
             };
         }
-        boolean indices = op == LossOp.NLL_LOSS
-                || op == LossOp.CROSS_ENTROPY && !sameShape(targetJson.get("shape"), input);
+        boolean indices = op == LossKind.NLL
+                || op == LossKind.CROSS_ENTROPY && !sameShape(targetJson.get("shape"), input);
         return indices ? DType.INT64 : dtype;
     }
 

@@ -1,6 +1,7 @@
 package io.github.backprop4j.examples.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.backprop4j.losses.LossKind;
 import io.github.backprop4j.losses.LossOptions;
 import io.github.backprop4j.losses.Reduction;
 import io.github.backprop4j.tensor.DType;
@@ -22,7 +23,7 @@ public record RequestOptions(@Nullable Integer dim, @Nullable String reduction, 
                              @Nullable Tensor posWeight, @Nullable Boolean sizeAverage, @Nullable Boolean reduce) {
 
     /** Reads {@code json} (may be null) for {@code op}; tensors get {@code dtype}. */
-    static RequestOptions read(@Nullable JsonNode json, LossOp op, DType dtype) {
+    static RequestOptions read(@Nullable JsonNode json, LossKind op, DType dtype) {
         if (json == null || json.isNull()) {
             return new RequestOptions(null, null, null, null, null, null, null, null);
         }
@@ -32,7 +33,7 @@ public record RequestOptions(@Nullable Integer dim, @Nullable String reduction, 
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             String key = it.next().getKey();
             if (!op.options().contains(key)) {
-                throw new RequestException(op.jsonName() + "() got an unexpected keyword argument '" + key + "'");
+                throw new RequestException(op.pytorchName() + "() got an unexpected keyword argument '" + key + "'");
             }
         }
         JsonNode dim = present(json, "dim");

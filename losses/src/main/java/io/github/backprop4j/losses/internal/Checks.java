@@ -7,7 +7,7 @@ import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the losses, each failing with PyTorch's message. */
@@ -43,27 +43,22 @@ public final class Checks {
         }
     }
 
-    /** The options a loss may or may not have; see {@link #rejectUnsupported}. */
-    public enum Option {
-        WEIGHT, IGNORE_INDEX, LABEL_SMOOTHING, POS_WEIGHT
-    }
-
     /**
-     * Rejects the options {@code op} does not have — those not in {@code supported} — unless they
-     * hold their default value (no weight, ignore_index −100, label_smoothing 0, no pos_weight).
+     * Rejects the options {@code op} does not have — those whose PyTorch name is not in
+     * {@code supported} — unless they hold their default value (no weight, ignore_index −100,
+     * label_smoothing 0, no pos_weight).
      */
-    public static void rejectUnsupported(String op, LossOptions o, Option... supported) {
-        List<Option> has = List.of(supported);
-        if (!has.contains(Option.WEIGHT) && o.weight() != null) {
+    public static void rejectUnsupported(String op, LossOptions o, Set<String> supported) {
+        if (!supported.contains("weight") && o.weight() != null) {
             throw unsupported(op, "weight");
         }
-        if (!has.contains(Option.IGNORE_INDEX) && o.ignoreIndex() != LossOptions.DEFAULT_IGNORE_INDEX) {
+        if (!supported.contains("ignore_index") && o.ignoreIndex() != LossOptions.DEFAULT_IGNORE_INDEX) {
             throw unsupported(op, "ignore_index");
         }
-        if (!has.contains(Option.LABEL_SMOOTHING) && Double.compare(o.labelSmoothing(), 0.0) != 0) {
+        if (!supported.contains("label_smoothing") && Double.compare(o.labelSmoothing(), 0.0) != 0) {
             throw unsupported(op, "label_smoothing");
         }
-        if (!has.contains(Option.POS_WEIGHT) && o.posWeight() != null) {
+        if (!supported.contains("pos_weight") && o.posWeight() != null) {
             throw unsupported(op, "pos_weight");
         }
     }

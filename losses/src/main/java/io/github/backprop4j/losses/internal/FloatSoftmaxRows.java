@@ -57,7 +57,7 @@ public final class FloatSoftmaxRows {
      * The storage array of {@code x} when this path applies: float32, contiguous, classes last
      * ({@code layout.inner() == 1}); else null. Row r starts at {@code x.offset() + r·C}.
      */
-    static float @Nullable [] data(Tensor x, Layout layout) {
+    public static float @Nullable [] data(Tensor x, Layout layout) {
         return x.dtype() == DType.FLOAT32 && x.isContiguous() && layout.inner() == 1
                 && x.storage() instanceof FloatStorage f ? f.data() : null;
     }
@@ -66,7 +66,7 @@ public final class FloatSoftmaxRows {
      * max and sum of every row of x ({@code data} being {@link #data}, rows from {@code offset}),
      * and e when {@code forBackward}.
      */
-    static FloatSoftmaxRows of(float[] data, int offset, Layout layout, boolean forBackward) {
+    public static FloatSoftmaxRows of(float[] data, int offset, Layout layout, boolean forBackward) {
         int classes = layout.classes();
         float[] max = new float[layout.rows()];
         double[] sum = new double[max.length];
@@ -122,12 +122,12 @@ public final class FloatSoftmaxRows {
     }
 
     /** max[r] = max_c x[r, c]. */
-    float max(int r) {
+    public float max(int r) {
         return max[r];
     }
 
     /** sum[r] = Σ_c e^(x[r, c] − max[r]). */
-    double sum(int r) {
+    public double sum(int r) {
         return sum[r];
     }
 
@@ -137,7 +137,7 @@ public final class FloatSoftmaxRows {
      * element is computed from p[r, t] recomputed in double, which keeps it accurate when
      * p[r, t] is close to 1. With coef = 0 a row is 0, or NaN where p is NaN.
      */
-    float[] scaledMinusOneHot(float[] data, int offset, double[] coef, int[] t) {
+    public float[] scaledMinusOneHot(float[] data, int offset, double[] coef, int[] t) {
         float[] kept = exps;
         exps = null;
         float[] out = kept != null ? kept : new float[layout.numel()];
