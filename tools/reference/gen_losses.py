@@ -928,11 +928,86 @@ def error_cases():
 # --------------------------------------------------------------------------------------
 
 
+# --------------------------------------------------------------------------------------
+# degenerate denominators (issue 15): drawn on purpose, not by chance
+# --------------------------------------------------------------------------------------
+
+
+def gen_degenerate(i):
+    """cross_entropy / nll_loss cases whose mean divides by 0 or by a tiny count, or whose smoothing
+    sits at 0 or 1: every counted target of weight 0 (with and without smoothing), all targets
+    ignored, all weights 0, a zero-weight class that is ignored anyway, empty batches, and their
+    sum / none neighbours.  Probability targets get zero weights and empty batches too."""
+    dt = pick_dtype()
+    kind = R.choice(["ce_index", "ce_index", "ce_index", "nll", "ce_prob"])
+    C = R.randint(2, 6)
+    fam = R.choice([0, 1, 1, 2, 3, 4])
+    xshape, tshape = class_shapes(fam, C)
+    if R.random() < 0.12 and fam != 0:
+        xshape = (0,) + tuple(xshape[1:])
+        tshape = (0,) + tuple(tshape[1:])
+    x = randn(xshape, dt, R.choice([1.0, 3.0]))
+    opts = {}
+    r = R.random()
+    reduction = "mean" if r < 0.6 else R.choice(["sum", "none"])
+    if R.random() > 0.1:
+        opts["reduction"] = reduction
+    if kind == "ce_prob":
+        cdim = 0 if fam == 0 else 1
+        t = F.softmax(randn(xshape, dt, 2.0), dim=cdim) if x.numel() > 0 else rand(xshape, dt)
+        w = torch.rand(C, dtype=DTYPES[dt]) + 0.1
+        mode = R.random()
+        if mode < 0.4:
+            w.zero_()
+        elif mode < 0.8:
+            w[R.randrange(C)] = 0.0
+        opts["weight"] = tj(w)
+        opts["label_smoothing"] = R.choice([0.0, 0.0, 1.0, 1.0, 0.1])
+        req = {"id": f"deg-{i:04d}", "op": "cross_entropy", "dtype": dt, "input": tj(x),
+               "target": tj(t), "target_dtype": dt, "options": opts}
+        return maybe_grad_output(req)
+    t = torch.randint(0, C, tshape, dtype=torch.int64)
+    ignore_index = -100
+    if R.random() < 0.4:
+        ignore_index = R.randrange(C)  # a class that is ignored anyway
+        opts["ignore_index"] = ignore_index
+    flat = t.view(-1)
+    mode = R.random()
+    if mode < 0.25:
+        flat.fill_(ignore_index)  # all ignored
+    elif mode < 0.5:
+        for k in range(flat.numel()):
+            if R.random() < 0.4:
+                flat[k] = ignore_index
+    w = torch.rand(C, dtype=DTYPES[dt]) + 0.1
+    wmode = R.random()
+    if wmode < 0.45:
+        # every counted target has weight 0 (the classes of the ignored ones may be anything)
+        for v in flat.tolist():
+            if v != ignore_index:
+                w[v] = 0.0
+        if ignore_index >= 0 and R.random() < 0.5:
+            w[ignore_index] = 0.0  # a zero-weight class that is ignored anyway
+    elif wmode < 0.6:
+        w.zero_()  # all weights zero
+    elif wmode < 0.8:
+        w[R.randrange(C)] = 0.0
+    else:
+        w = None
+    if w is not None:
+        opts["weight"] = tj(w)
+    if kind == "ce_index":
+        opts["label_smoothing"] = R.choice([0.0, 0.0, 1.0, 1.0, 0.1, 0.3])
+    req = {"id": f"deg-{i:04d}", "op": "cross_entropy" if kind == "ce_index" else "nll_loss", "dtype": dt,
+           "input": tj(x), "target": tj(t), "target_dtype": "int64", "options": opts}
+    return maybe_grad_output(req)
+
+
 def main():
     reqs = []
     counts = {"log_softmax": 70, "softmax": 70, "nll_loss": 120, "ce_index": 130, "ce_prob": 80,
               "binary_cross_entropy": 90, "binary_cross_entropy_with_logits": 90,
-              "multilabel_soft_margin_loss": 80}
+              "multilabel_soft_margin_loss": 80, "degenerate": 200}
     for i in range(counts["log_softmax"]):
         reqs.append(gen_softmax(i, "log_softmax"))
     for i in range(counts["softmax"]):
@@ -955,6 +1030,9 @@ def main():
     n_extreme = len(reqs) - n_random
     errs = error_cases()
     reqs += errs
+    # drawn after every older case, so that those stay as they were
+    n_degenerate = counts["degenerate"]
+    reqs += [gen_degenerate(i) for i in range(n_degenerate)]
 
     ids = [r["id"] for r in reqs]
     assert len(ids) == len(set(ids)), "duplicate ids"
@@ -999,7 +1077,8 @@ def main():
     assert len(parsed) == len(lines)
 
     print(f"wrote {OUT.relative_to(ROOT)}: {len(lines)} cases, {len(text.encode()) / 1e6:.2f} MB")
-    print(f"  random cases: {n_random}, extreme cases: {n_extreme}, error cases: {n_err}")
+    print(f"  random cases: {n_random}, extreme cases: {n_extreme}, error cases: {n_err}, "
+          f"degenerate-denominator cases: {n_degenerate}")
     print(f"  with grad_output: {n_gradout}, with grad_target: {n_gradtarget}")
     print("  per op:", dict(sorted(per_op.items())))
     print("  per dtype:", dict(sorted(per_dtype.items())))

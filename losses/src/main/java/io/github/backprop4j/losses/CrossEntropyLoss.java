@@ -174,6 +174,8 @@ public final class CrossEntropyLoss extends Loss {
             int stride = layout.inner();
             double[] p = new double[xs.length];
             double[] rows = new double[targets.rows()];
+            double nllSum = 0;
+            double smoothSum = 0;
             for (int r = 0; r < rows.length; r++) {
                 int base = layout.base(r);
                 double m = SoftmaxFamily.rowMax(xs, base, classes, stride);
@@ -194,12 +196,20 @@ public final class CrossEntropyLoss extends Loss {
                         smooth += targets.classWeight(c) * -((xs[k] - m) - logS);
                     }
                     rows[r] = (1 - eps) * nll + eps / classes * smooth;
+                    nllSum += nll;
+                    smoothSum += smooth;
                 } else {
                     rows[r] = nll;
                 }
             }
             softmax = p;
-            return reducer().reduce(rows, x.dtype());
+            Reducer reducer = reducer();
+            if (eps > 0 && reduction == Reduction.MEAN && reducer.denominator() == 0) {
+                // PyTorch divides each term by W on its own; the NLL term is then 0/0 = NaN, and so is the sum
+                double mean = (1 - eps) * (nllSum / 0.0) + eps / classes * (smoothSum / 0.0);
+                return Buffers.scalar(mean, x.dtype());
+            }
+            return reducer.reduce(rows, x.dtype());
         }
 
         /** l_r = −w[t_r]·((x[r, t_r] − m_r) − log s_r), ignored rows 0, from the float32 storage in place. */
@@ -629,12 +639,21 @@ public final class CrossEntropyLoss extends Loss {
                 r.step("per-sample loss", "l = −w[t]·log p[t]", l);
             }
             Tensor scale = r.reduce(l, o.reduction(), k.totalWeight(), o.weight() == null
-                    ? "the number of non-ignored targets" : "Σ w[t] over non-ignored targets");
+                    ? "the number of non-ignored targets" : "Σ w[t] over non-ignored targets", eps > 0
+                    ? "nan   (PyTorch divides the NLL term and the smoothing term by it separately:"
+                            + " (1 − ε)·(Σ nll / 0) + (ε/C)·(Σ smoothing / 0), and Σ nll / 0 is 0/0 = NaN)"
+                    : null);
             Tensor b = k.onehot.times(k.wt.reshape(-1, 1));
             if (eps > 0) {
                 b = b.times(1 - eps).plus(k.mask2(wRow.times(eps / classes).expand(b.shape())));
             }
-            closed = k.mask2(p.times(b.sum(1, true)).minus(b)).times(scale);
+            if (Double.isInfinite(scale.item())) {
+                // a mean over W = 0: in PyTorch's order, G = −scale·B then G − p·ΣG, so 0·inf = NaN fills the row
+                Tensor gb = b.times(scale).unaryMinus();
+                closed = k.mask2(gb.minus(p.times(gb.sum(1, true))));
+            } else {
+                closed = k.mask2(p.times(b.sum(1, true)).minus(b)).times(scale);
+            }
             String wt = o.weight() == null ? "" : " · w[t]";
             formula = eps > 0
                     ? (o.weight() == null ? "(softmax − (1 − ε)·onehot − ε/C)"

@@ -42,6 +42,30 @@ class ExplainTest {
         assertTrue(e.maxDifference() < 1e-15, "closed form and autograd differ by " + e.maxDifference());
     }
 
+    /**
+     * Issue 15: a weighted mean with label smoothing where every counted target has weight 0 is NaN
+     * in PyTorch (the NLL term is 0/0 on its own), loss and gradient; the reduction step says why.
+     */
+    @Test
+    void aSmoothedMeanOverZeroWeightSaysWhyItIsNaN() {
+        Variable x = Variable.of(Tensor.of(new double[][] {{5.4579, 3.3641, -6.7142}}).to(DType.FLOAT32));
+        LossOptions o = LossOptions.defaults().withWeight(Tensor.of(1.0, 0.0, 2.0).to(DType.FLOAT32))
+                .withLabelSmoothing(0.1);
+        Explanation e = Losses.explain("cross-entropy", x, Variable.of(Tensor.of(1L)), o, 1);
+        String text = e.text();
+        assertTrue(text.contains("/ 0 = nan   (PyTorch divides the NLL term and the smoothing term by it separately"),
+                text);
+        assertTrue(text.contains("loss (fused node):\n    tensor(nan)"), text);
+        assertEquals(0, e.maxDifference(), "NaN gradients in the same places count as agreement\n" + text);
+        Variable p = Variable.parameter(x.value());
+        Variable loss = Losses.crossEntropy(p, Variable.of(Tensor.of(1L)), o);
+        loss.backward();
+        assertTrue(Double.isNaN(loss.value().item()), "loss " + loss);
+        for (double g : p.grad().value().toDoubleArray()) {
+            assertTrue(Double.isNaN(g), "gradient " + p.grad());
+        }
+    }
+
     @Test
     void everyLossExplainsItselfAndItsClosedFormMatchesAutograd() {
         Tensor w3 = Tensor.of(1.0, 2.0, 0.5);

@@ -108,6 +108,15 @@ public final class Report {
      * A mean over a denominator of 0 says why its result is NaN (or ±inf).
      */
     public Tensor reduce(Tensor l, Reduction reduction, double denominator, String denominatorName) {
+        return reduce(l, reduction, denominator, denominatorName, null);
+    }
+
+    /**
+     * {@link #reduce(Tensor, Reduction, double, String)}, where {@code zeroDenominator} (if not
+     * null) is what a mean over a denominator of 0 gives, and why, in place of Σ l / 0.
+     */
+    public Tensor reduce(Tensor l, Reduction reduction, double denominator, String denominatorName,
+                         @Nullable String zeroDenominator) {
         DType dt = l.dtype();
         double total = l.to(DType.FLOAT64).sum().item();
         switch (reduction) {
@@ -120,8 +129,14 @@ public final class Report {
                 return Tensor.scalar(1, dt);
             }
             default -> {
+                String mean = num(total / denominator);
+                if (denominator == 0) {
+                    mean = zeroDenominator != null ? zeroDenominator
+                            : mean + "   (" + denominatorName + " is 0" + (Double.isNaN(total / denominator)
+                                    ? ": 0/0 is NaN, as in PyTorch)" : ")");
+                }
                 step("reduction", "mean = Σ l / " + denominatorName + " = " + num(total) + " / "
-                        + num(denominator) + " = " + num(total / denominator));
+                        + num(denominator) + " = " + mean);
                 return Tensor.scalar(1 / denominator, dt);
             }
         }
