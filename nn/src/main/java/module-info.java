@@ -5,6 +5,7 @@
  */
 module io.github.backprop4j.nn {
     requires transitive io.github.backprop4j.autograd;
+    requires io.github.backprop4j.losses;
     requires com.fasterxml.jackson.core;
 
     exports io.github.backprop4j.nn;
