@@ -1,6 +1,7 @@
 /**
  * n-dimensional tensors without gradients: {@link io.github.backprop4j.tensor.Tensor} and its
- * companions. The kernels live in {@code tensor.internal}, shared only with the sibling modules.
+ * companions. The kernels live in {@code tensor.internal}, which is not exported; the other
+ * modules' fast paths use the small public facade {@link io.github.backprop4j.tensor.RawKernels}.
  */
 module io.github.backprop4j.tensor {
     requires transitive org.jspecify;
@@ -9,8 +10,4 @@ module io.github.backprop4j.tensor {
     requires static jdk.incubator.vector;
 
     exports io.github.backprop4j.tensor;
-    exports io.github.backprop4j.tensor.internal to
-            io.github.backprop4j.autograd,
-            io.github.backprop4j.losses,
-            io.github.backprop4j.nn;
 }

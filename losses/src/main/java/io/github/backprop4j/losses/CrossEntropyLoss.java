@@ -11,8 +11,8 @@ import io.github.backprop4j.losses.internal.Layout;
 import io.github.backprop4j.losses.internal.Reducer;
 import io.github.backprop4j.losses.internal.Report;
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.FloatStorage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -477,7 +477,7 @@ public final class CrossEntropyLoss extends Loss {
                 coef[r] = ignored ? 0 : scale[r] * it.classWeight(target[r]);
             }
             float[] dx = stats.scaledMinusOneHot(data, offset, coef, target);
-            return Tensor.wrap(new FloatStorage(dx), it.layout().shape());
+            return RawKernels.wrapFloats(dx, it.layout().shape());
         }
 
         /** B for row r of index targets: (1 − ε)·w[t]·onehot(t) + (ε/C)·w (just w[t]·onehot(t) when ε = 0). */

@@ -48,7 +48,12 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ low level (for kernels)
 
-    /** A contiguous tensor over {@code storage}; for kernels. The caller hands over the storage. */
+    /**
+     * A contiguous tensor over {@code storage}; for this module's kernels only ({@code Storage} is
+     * not exported: other modules use {@link RawKernels#wrapFloats} and friends). The caller hands
+     * over the storage.
+     */
+    @SuppressWarnings("exports")
     public static Tensor wrap(Storage storage, int... shape) {
         if (Shape.numel(shape) != storage.length()) {
             throw new IllegalArgumentException("wrap: storage of " + storage.length()
@@ -57,7 +62,11 @@ public final class Tensor {
         return new Tensor(storage, 0, shape.clone(), contiguousStrides(shape));
     }
 
-    /** The storage this tensor views; for kernels. */
+    /**
+     * The storage this tensor views; for this module's kernels only (other modules use
+     * {@link RawKernels#floats} and {@link RawKernels#doubles}).
+     */
+    @SuppressWarnings("exports")
     public Storage storage() {
         return storage;
     }

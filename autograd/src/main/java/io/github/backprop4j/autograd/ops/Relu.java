@@ -3,15 +3,14 @@ package io.github.backprop4j.autograd.ops;
 import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.FloatStorage;
-import io.github.backprop4j.tensor.internal.Kernels;
 
 /**
  * max(x, 0). ∂/∂x = g where x &gt; 0, else 0 (0 at x = 0 too, as PyTorch's {@code threshold_backward}).
  *
  * <p>When the backward is not recorded and g and x are contiguous float32, that formula runs as one
- * kernel ({@link io.github.backprop4j.tensor.internal.FloatKernels#reluBackward}), with no mask
+ * kernel ({@link RawKernels#reluBackward}), with no mask
  * tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
  */
 public final class Relu extends Op {
@@ -26,11 +25,11 @@ public final class Relu extends Op {
         Tensor gv = g.value();
         if (!GradMode.isEnabled() && x.dtype() == DType.FLOAT32 && gv.dtype() == DType.FLOAT32
                 && x.isContiguous() && gv.isContiguous() && x.numel() == gv.numel()) {
-            float[] xs = ((FloatStorage) x.storage()).data();
-            float[] gs = ((FloatStorage) gv.storage()).data();
+            float[] xs = RawKernels.floats(x);
+            float[] gs = RawKernels.floats(gv);
             float[] dx = new float[x.numel()];
-            Kernels.active().reluBackward(xs, x.offset(), gs, gv.offset(), dx, 0, dx.length);
-            return new Variable[] {Variable.of(Tensor.wrap(new FloatStorage(dx), x.shape().toArray()))};
+            RawKernels.reluBackward(xs, x.offset(), gs, gv.offset(), dx, 0, dx.length);
+            return new Variable[] {Variable.of(RawKernels.wrapFloats(dx, x.shape().toArray()))};
         }
         return new Variable[] {g.maskedFill(x.le(0), 0)};
     }

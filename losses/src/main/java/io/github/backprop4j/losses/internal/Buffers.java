@@ -1,10 +1,8 @@
 package io.github.backprop4j.losses.internal;
 
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.DoubleStorage;
-import io.github.backprop4j.tensor.internal.FloatStorage;
-import io.github.backprop4j.tensor.internal.Storage;
 
 /**
  * Moves tensor elements in and out of flat {@code double[]} arrays for the loss kernels. Kernels
@@ -20,25 +18,22 @@ public final class Buffers {
      */
     public static double[] read(Tensor t) {
         int n = t.numel();
-        Storage s = t.storage();
-        if (t.isContiguous()) {
-            if (s instanceof DoubleStorage d) {
-                double[] a = d.data();
-                if (t.offset() == 0 && a.length == n) {
-                    return a;
-                }
-                double[] out = new double[n];
-                System.arraycopy(a, t.offset(), out, 0, n);
-                return out;
+        double[] a = RawKernels.doubles(t);
+        if (a != null) {
+            if (t.offset() == 0 && a.length == n) {
+                return a;
             }
-            if (s instanceof FloatStorage f) {
-                float[] a = f.data();
-                double[] out = new double[n];
-                for (int i = 0, j = t.offset(); i < n; i++, j++) {
-                    out[i] = a[j];
-                }
-                return out;
+            double[] out = new double[n];
+            System.arraycopy(a, t.offset(), out, 0, n);
+            return out;
+        }
+        float[] f = RawKernels.floats(t);
+        if (f != null) {
+            double[] out = new double[n];
+            for (int i = 0, j = t.offset(); i < n; i++, j++) {
+                out[i] = f[j];
             }
+            return out;
         }
         return t.toDoubleArray();
     }
@@ -51,13 +46,13 @@ public final class Buffers {
     /** A fresh tensor of {@code dtype} and {@code shape} holding {@code data} (rounded once for float32). */
     public static Tensor make(double[] data, DType dtype, int[] shape) {
         if (dtype == DType.FLOAT64) {
-            return Tensor.wrap(new DoubleStorage(data), shape);
+            return RawKernels.wrapDoubles(data, shape);
         }
         float[] f = new float[data.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) data[i];
         }
-        return Tensor.wrap(new FloatStorage(f), shape);
+        return RawKernels.wrapFloats(f, shape);
     }
 
     /** A 0-d tensor holding {@code value}. */

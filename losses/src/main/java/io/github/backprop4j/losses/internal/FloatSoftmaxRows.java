@@ -1,13 +1,8 @@
 package io.github.backprop4j.losses.internal;
 
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.BinaryOp;
-import io.github.backprop4j.tensor.internal.FloatKernels;
-import io.github.backprop4j.tensor.internal.FloatStorage;
-import io.github.backprop4j.tensor.internal.Kernels;
-import io.github.backprop4j.tensor.internal.Parallel;
-import io.github.backprop4j.tensor.internal.UnaryOp;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *   p[r, c] = e[r, c] / sum[r],    e[r, c] = e^(x[r, c] − max[r]),    sum[r] = Σ_c e[r, c]
  * </pre>
  *
- * with the {@link Kernels#active() active} float kernels (exponentials in float, sums in double).
+ * with the active float kernels ({@link RawKernels}) (exponentials in float, sums in double).
  *
  * <p>When a backward will follow, the forward keeps e (row-major, the size of x), and the first
  * backward turns it into the gradient in place, coef_r·p − onehot: one multiply per element
@@ -28,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FloatSoftmaxRows {
     /**
-     * Elements at or above which the rows are shared out over the {@link Parallel} pool (the
+     * Elements at or above which the rows are shared out over the library's pool (the
      * hand-off, some 10–20 µs, is then a few percent of the work). Rows are independent, so the
      * result does not depend on the split.
      */
@@ -58,8 +53,7 @@ public final class FloatSoftmaxRows {
      * ({@code layout.inner() == 1}); else null. Row r starts at {@code x.offset() + r·C}.
      */
     public static float @Nullable [] data(Tensor x, Layout layout) {
-        return x.dtype() == DType.FLOAT32 && x.isContiguous() && layout.inner() == 1
-                && x.storage() instanceof FloatStorage f ? f.data() : null;
+        return layout.inner() == 1 ? RawKernels.floats(x) : null;
     }
 
     /**
@@ -77,11 +71,10 @@ public final class FloatSoftmaxRows {
                 fewClasses(data, offset, classes, r0, r1, max, sum, exps);
                 return;
             }
-            FloatKernels k = Kernels.active();
             for (int r = r0, base = offset + r0 * classes; r < r1; r++, base += classes) {
-                max[r] = k.max(data, base, classes);
-                sum[r] = exps == null ? k.sumExp(data, base, max[r], classes)
-                        : k.expSum(data, base, max[r], exps, r * classes, classes);
+                max[r] = RawKernels.max(data, base, classes);
+                sum[r] = exps == null ? RawKernels.sumExp(data, base, max[r], classes)
+                        : RawKernels.expSum(data, base, max[r], exps, r * classes, classes);
             }
         });
         return new FloatSoftmaxRows(layout, max, sum, forBackward ? exps : null);
@@ -89,20 +82,19 @@ public final class FloatSoftmaxRows {
 
     /**
      * Rows [r0, r1) of max, sum and e, with the formulas of the row-wise kernels
-     * ({@link FloatKernels#expSum}), but x − max written for every row first and e^x taken in
+     * ({@link RawKernels#expSum}), but x − max written for every row first and e^x taken in
      * one pass over them all.
      */
     private static void fewClasses(float[] data, int offset, int classes, int r0, int r1,
                                    float[] max, double[] sum, float[] exps) {
-        FloatKernels k = Kernels.active();
         for (int r = r0, base = offset + r0 * classes, at = r0 * classes; r < r1; r++, base += classes) {
-            float m = k.max(data, base, classes);
+            float m = RawKernels.max(data, base, classes);
             max[r] = m;
             for (int c = 0; c < classes; c++, at++) {
                 exps[at] = data[base + c] - m;
             }
         }
-        k.unary(UnaryOp.EXP, exps, r0 * classes, exps, r0 * classes, (r1 - r0) * classes);
+        RawKernels.exp(exps, r0 * classes, exps, r0 * classes, (r1 - r0) * classes);
         for (int r = r0, at = r0 * classes; r < r1; r++, at += classes) {
             double s = 0;
             for (int c = 0; c < classes; c++) {
@@ -113,11 +105,11 @@ public final class FloatSoftmaxRows {
     }
 
     /** Runs {@code task} over all rows, split over the pool when there are enough elements. */
-    static void forRows(Layout layout, Parallel.RangeTask task) {
+    static void forRows(Layout layout, RawKernels.RangeTask task) {
         if (layout.numel() < PARALLEL_ELEMENTS) {
             task.run(0, layout.rows());
         } else {
-            Parallel.forRange(layout.rows(), 1, task);
+            RawKernels.forRange(layout.rows(), 1, task);
         }
     }
 
@@ -143,13 +135,12 @@ public final class FloatSoftmaxRows {
         float[] out = kept != null ? kept : new float[layout.numel()];
         int classes = layout.classes();
         forRows(layout, (r0, r1) -> {
-            FloatKernels k = Kernels.active();
             for (int r = r0, at = r0 * classes; r < r1; r++, at += classes) {
                 float scale = (float) (coef[r] / sum[r]);
                 if (kept != null) {
-                    k.binaryScalarRight(BinaryOp.MUL, out, at, scale, out, at, classes);
+                    RawKernels.scale(out, at, scale, out, at, classes);
                 } else {
-                    k.expScale(data, offset + at, max[r], scale, out, at, classes);
+                    RawKernels.expScale(data, offset + at, max[r], scale, out, at, classes);
                 }
                 if (t[r] >= 0) {
                     double p = Math.exp((double) data[offset + at + t[r]] - max[r]) / sum[r];

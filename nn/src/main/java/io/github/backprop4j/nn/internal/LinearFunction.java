@@ -4,10 +4,8 @@ import io.github.backprop4j.autograd.Function;
 import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.FloatStorage;
-import io.github.backprop4j.tensor.internal.Kernels;
-import io.github.backprop4j.tensor.internal.MatMul;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +39,11 @@ public final class LinearFunction extends Function {
         float[] xs = data(x);
         float[] ws = data(w);
         float[] y = new float[m * n];
-        MatMul.multiply(xs, 0, k, 1, ws, 0, 1, k, y, 0, m, k, n); // Wᵀ read in place: Wᵀ[p][j] = W[j·k + p]
+        RawKernels.matmul(xs, 0, k, 1, ws, 0, 1, k, y, 0, m, k, n); // Wᵀ read in place: Wᵀ[p][j] = W[j·k + p]
         if (b != null) {
-            Kernels.active().addToRows(data(b), 0, y, 0, m, n);
+            RawKernels.addToRows(data(b), 0, y, 0, m, n);
         }
-        return Tensor.wrap(new FloatStorage(y), m, n);
+        return RawKernels.wrapFloats(y, m, n);
     }
 
     @Override
@@ -69,14 +67,14 @@ public final class LinearFunction extends Function {
         if (x.requiresGrad()) { // dX[i][p] = Σ_j g[i][j]·W[j][p]
             float[] ws = data(w.value());
             float[] dx = new float[m * k];
-            MatMul.multiply(gs, 0, n, 1, ws, 0, k, 1, dx, 0, m, n, k);
-            out[0] = Variable.of(Tensor.wrap(new FloatStorage(dx), m, k));
+            RawKernels.matmul(gs, 0, n, 1, ws, 0, k, 1, dx, 0, m, n, k);
+            out[0] = Variable.of(RawKernels.wrapFloats(dx, m, k));
         }
         if (w.requiresGrad()) { // dW[j][p] = Σ_i g[i][j]·x[i][p]
             float[] xs = data(x.value());
             float[] dw = new float[n * k];
-            MatMul.multiply(gs, 0, 1, n, xs, 0, k, 1, dw, 0, n, m, k); // gᵀ read in place: gᵀ[j][i] = g[i·n + j]
-            out[1] = Variable.of(Tensor.wrap(new FloatStorage(dw), n, k));
+            RawKernels.matmul(gs, 0, 1, n, xs, 0, k, 1, dw, 0, n, m, k); // gᵀ read in place: gᵀ[j][i] = g[i·n + j]
+            out[1] = Variable.of(RawKernels.wrapFloats(dw, n, k));
         }
         if (b != null && b.requiresGrad()) { // db[j] = Σ_i g[i][j]
             float[] db = new float[n];
@@ -104,7 +102,7 @@ public final class LinearFunction extends Function {
                 }
                 db[j] = s0;
             }
-            out[2] = Variable.of(Tensor.wrap(new FloatStorage(db), n));
+            out[2] = Variable.of(RawKernels.wrapFloats(db, n));
         }
         return out;
     }
@@ -125,7 +123,7 @@ public final class LinearFunction extends Function {
     /** The elements of a float32 tensor in row-major order: its own array when contiguous from 0. */
     private static float[] data(Tensor t) {
         Tensor c = t.contiguous();
-        float[] a = ((FloatStorage) c.storage()).data();
+        float[] a = RawKernels.floats(c);
         if (c.offset() == 0 && a.length == c.numel()) {
             return a;
         }

@@ -2,8 +2,8 @@ package io.github.backprop4j.nn.optim;
 
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.FloatStorage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,8 +105,8 @@ public final class SGD extends Optimizer {
      * does: the product is rounded to float, then the difference.
      */
     private static Tensor minusScaled(Tensor param, Tensor grad, float lr) {
-        float[] p = ((FloatStorage) param.storage()).data();
-        float[] g = ((FloatStorage) grad.storage()).data();
+        float[] p = RawKernels.floats(param);
+        float[] g = RawKernels.floats(grad);
         int po = param.offset();
         int go = grad.offset();
         float[] out = new float[param.numel()];
@@ -114,6 +114,6 @@ public final class SGD extends Optimizer {
             float step = g[go + i] * lr;
             out[i] = p[po + i] - step;
         }
-        return Tensor.wrap(new FloatStorage(out), param.shape().toArray());
+        return RawKernels.wrapFloats(out, param.shape().toArray());
     }
 }
