@@ -48,6 +48,7 @@ public final class MultiLabelSoftMarginLoss extends Loss {
         if (weight != null) {
             shape = Checks.broadcast(OP, shape, weight.value().shape().toArray());
         }
+        requireHeapFor(shape);
         if (x.dim() == 0) {
             throw new LossException(OP, "Dimension specified as -1 but tensor has no dimensions");
         }
@@ -69,6 +70,28 @@ public final class MultiLabelSoftMarginLoss extends Loss {
         Node op = new Node(layout, reducer, classes);
         return weight == null ? op.apply(input.expand(s), y.expand(s))
                 : op.apply(input.expand(s), y.expand(s), weight.expand(s));
+    }
+
+    /** Bytes held per element of the broadcast shape: x, y and w read as doubles, and the backward's arrays. */
+    private static final long BYTES_PER_ELEMENT = 4 * Double.BYTES;
+
+    /**
+     * Input, target and weight are broadcast to {@code shape} before the loss is taken (a (N, 1)
+     * input with an (N) weight becomes N × N): refuse a shape the heap cannot hold, before
+     * allocating it, rather than end in an OutOfMemoryError.
+     */
+    private static void requireHeapFor(int[] shape) {
+        long numel = 1;
+        for (int d : shape) {
+            numel = Math.multiplyHigh(numel, d) != 0 ? Long.MAX_VALUE : numel * d;
+        }
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (numel > Integer.MAX_VALUE || numel * BYTES_PER_ELEMENT > available) {
+            throw new LossException(OP, "input, target and weight broadcast to " + java.util.Arrays.toString(shape)
+                    + " (" + numel + " elements), more than the heap can hold (about " + (available >> 20)
+                    + " MiB free)");
+        }
     }
 
     /** One multi-label soft-margin term (losses.md §7.2): −(y·logσ(x) + (1 − y)·logσ(−x)). */

@@ -246,4 +246,20 @@ class LossesTest {
         assertEquals(weightSize, e.torchMessage());
         assertEquals(weightSize, e.getMessage());
     }
+
+    /** Issue 11.2: an (N, 1) input with an (N) weight broadcasts to N × N; a size the heap cannot hold is refused first. */
+    @Test
+    void multilabelSoftMarginRefusesABroadcastTheHeapCannotHold() {
+        Variable x = Variable.of(Tensor.zeros(DType.FLOAT32, 40000, 1));
+        Variable y = Variable.of(Tensor.zeros(DType.FLOAT32, 40000, 1));
+        LossOptions o = LossOptions.defaults().withWeight(Tensor.zeros(DType.FLOAT32, 40000));
+        LossException e = assertThrows(LossException.class, () -> Losses.multilabelSoftMarginLoss(x, y, o));
+        assertTrue(e.getMessage().startsWith("multilabel_soft_margin_loss: input, target and weight broadcast to"
+                + " [40000, 40000] (1600000000 elements), more than the heap can hold"), e.getMessage());
+        // a broadcast that fits is computed as before
+        Variable small = Losses.multilabelSoftMarginLoss(Variable.of(Tensor.zeros(DType.FLOAT32, 3, 1)),
+                Variable.of(Tensor.zeros(DType.FLOAT32, 3, 1)), o.withWeight(Tensor.ones(DType.FLOAT32, 3)));
+        // PyTorch: the [3, 3] terms log 2, summed over the last dim and divided by input.size(-1) = 1
+        assertEquals(3 * Math.log(2), small.value().item(), 1e-6);
+    }
 }
