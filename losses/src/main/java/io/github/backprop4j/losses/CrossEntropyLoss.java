@@ -127,6 +127,11 @@ public final class CrossEntropyLoss extends Loss {
         return eps > 0 ? t.times(1 - eps).plus(eps / layout.classes()) : t;
     }
 
+    /** {@code v} rounded to float32 when {@code f32}: a float32 intermediate of PyTorch's, which overflows to ±inf. */
+    private static double asDtype(double v, boolean f32) {
+        return f32 ? (float) v : v;
+    }
+
     // ------------------------------------------------------------------ the nodes
 
     /**
@@ -191,10 +196,13 @@ public final class CrossEntropyLoss extends Loss {
                 int t = targets.target(r);
                 double nll = -targets.classWeight(t) * ((xs[base + t * stride] - m) - logS);
                 if (eps > 0) {
+                    // float32 as PyTorch: log p and the smoothing sum are float32 values (overflow to inf)
+                    boolean f32 = x.dtype() == DType.FLOAT32;
                     double smooth = 0;
                     for (int c = 0, k = base; c < classes; c++, k += stride) {
-                        smooth += targets.classWeight(c) * -((xs[k] - m) - logS);
+                        smooth += targets.classWeight(c) * -asDtype((xs[k] - m) - logS, f32);
                     }
+                    smooth = asDtype(smooth, f32);
                     rows[r] = (1 - eps) * nll + eps / classes * smooth;
                     nllSum += nll;
                     smoothSum += smooth;
@@ -305,7 +313,7 @@ public final class CrossEntropyLoss extends Loss {
                 double sum = 0;
                 for (int c = 0, k = base; c < classes; c++, k += stride) {
                     p[k] *= inv;
-                    lp[k] = (xs[k] - m) - logS;
+                    lp[k] = asDtype((xs[k] - m) - logS, x.dtype() == DType.FLOAT32); // float32 as PyTorch
                     double tp = eps > 0 ? ts[k] * (1 - eps) + eps / classes : ts[k];
                     sum += lp[k] * tp * (w == null ? 1 : w[c]);
                 }

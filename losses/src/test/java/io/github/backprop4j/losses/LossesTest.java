@@ -262,4 +262,29 @@ class LossesTest {
         // PyTorch: the [3, 3] terms log 2, summed over the last dim and divided by input.size(-1) = 1
         assertEquals(3 * Math.log(2), small.value().item(), 1e-6);
     }
+
+    /**
+     * Issue 11.11: float32 logits near ±3e38 with label smoothing or probability targets overflow
+     * to inf in PyTorch, whose log-probabilities are float32 (PyTorch 2.13: loss inf, gradients
+     * [0.0667, −0.0333, −0.0333] and [0.5, −0.25, −0.25]).
+     */
+    @Test
+    void float32CrossEntropyOverflowsToInfinityAsPyTorchDoes() {
+        Tensor logits = Tensor.of(new double[][] {{3e38, -3e38, 0}}).to(DType.FLOAT32);
+        Variable x = Variable.parameter(logits);
+        Variable smoothed = Losses.crossEntropy(x, Variable.of(Tensor.of(0L)),
+                LossOptions.defaults().withLabelSmoothing(0.1));
+        assertEquals(Double.POSITIVE_INFINITY, smoothed.value().item());
+        smoothed.backward();
+        assertArrayEquals(new double[] {0.0667, -0.0333, -0.0333}, x.grad().value().toDoubleArray(), 1e-4);
+        Variable none = Losses.crossEntropy(Variable.of(logits), Variable.of(Tensor.of(0L)),
+                LossOptions.defaults().withLabelSmoothing(0.1).withReduction(Reduction.NONE));
+        assertEquals(Double.POSITIVE_INFINITY, none.value().item());
+        Variable xp = Variable.parameter(logits);
+        Variable prob = Losses.crossEntropy(xp, Variable.of(Tensor.of(new double[][] {{0.5, 0.25, 0.25}})
+                .to(DType.FLOAT32)), LossOptions.defaults());
+        assertEquals(Double.POSITIVE_INFINITY, prob.value().item());
+        prob.backward();
+        assertArrayEquals(new double[] {0.5, -0.25, -0.25}, xp.grad().value().toDoubleArray(), 1e-6);
+    }
 }
