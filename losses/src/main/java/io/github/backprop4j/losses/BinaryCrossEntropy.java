@@ -2,10 +2,12 @@ package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Function;
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.losses.internal.Broadcasts;
 import io.github.backprop4j.losses.internal.Buffers;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.Reducer;
 import io.github.backprop4j.losses.internal.Report;
+import io.github.backprop4j.losses.internal.TorchText;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
@@ -65,16 +67,16 @@ final class BinaryCrossEntropy {
         Tensor t = target.value();
         int[] shape = x.shape().toArray();
         if (!x.shape().equals(t.shape())) {
-            throw new LossException(op, "Using a target size (" + Checks.torchSize(t.shape().toArray())
-                    + ") that is different to the input size (" + Checks.torchSize(shape) + ") is deprecated."
+            throw new LossException(op, "Using a target size (" + TorchText.torchSize(t.shape().toArray())
+                    + ") that is different to the input size (" + TorchText.torchSize(shape) + ") is deprecated."
                     + " Please ensure they have the same size.");
         }
         if (weight != null) { // PyTorch broadcasts the weight before it checks the dtypes and the range
-            Checks.broadcast(op, shape, weight.value().shape().toArray());
+            Broadcasts.broadcast(op, shape, weight.value().shape().toArray());
         }
         if (t.dtype() != x.dtype()) {
-            throw new LossException(op, "Found dtype " + Checks.typeName(t.dtype()) + " but expected "
-                    + Checks.typeName(x.dtype()));
+            throw new LossException(op, "Found dtype " + TorchText.typeName(t.dtype()) + " but expected "
+                    + TorchText.typeName(x.dtype()));
         }
         Checks.requireFloatInput(op, "binary_cross_entropy", x);
         double[] xs = Buffers.read(x);
@@ -87,7 +89,7 @@ final class BinaryCrossEntropy {
                 throw new LossException(op, "all elements of target should be between 0 and 1");
             }
         }
-        Tensor w = weight == null ? null : Checks.bceWeight(op, weight, shape, x.dtype());
+        Tensor w = weight == null ? null : weight(op, weight, shape, x.dtype());
         return new Node(Kind.PROBABILITIES, w, null, Reducer.elementwise(o.reduction(), shape)).apply(input, target);
     }
 
@@ -98,28 +100,43 @@ final class BinaryCrossEntropy {
         Tensor t = target.value();
         int[] shape = x.shape().toArray();
         if (!x.shape().equals(t.shape())) {
-            throw new LossException(op, "Target size (" + Checks.torchSize(t.shape().toArray())
-                    + ") must be the same as input size (" + Checks.torchSize(shape) + ")");
+            throw new LossException(op, "Target size (" + TorchText.torchSize(t.shape().toArray())
+                    + ") must be the same as input size (" + TorchText.torchSize(shape) + ")");
         }
         Checks.requireFloatInput(op, "log_sigmoid_cpu", x);
         Tensor pw = o.posWeight();
         if (pw != null) {
-            int[] logWeight = Checks.broadcast(op, pw.shape().toArray(), shape);
-            Checks.broadcastsInto(op, shape, logWeight);
-            Checks.requireSameDtypeInPlace(op, "pos_weight", pw, x.dtype());
+            int[] logWeight = Broadcasts.broadcast(op, pw.shape().toArray(), shape);
+            Broadcasts.broadcastsInto(op, shape, logWeight);
+            Broadcasts.requireSameDtypeInPlace(op, "pos_weight", pw, x.dtype());
             pw = pw.expand(Shape.of(shape));
         }
         if (t.dtype() != x.dtype()) {
             DType result = DType.promote(t.dtype(), x.dtype());
             throw new LossException(op, result != t.dtype()
-                    ? "result type " + Checks.typeName(result) + " can't be cast to the desired output type "
-                            + Checks.typeName(t.dtype())
+                    ? "result type " + TorchText.typeName(result) + " can't be cast to the desired output type "
+                            + TorchText.typeName(t.dtype())
                     : "target has dtype " + t.dtype().shortName() + " but the input has dtype " + x.dtype().shortName()
                             + " (they must match)");
         }
-        Tensor w = weight == null ? null : Checks.bceWeight(op, weight, shape, x.dtype());
+        Tensor w = weight == null ? null : weight(op, weight, shape, x.dtype());
         return new Node(Kind.LOGITS, w, pw, Reducer.elementwise(o.reduction(), shape)).apply(input, target);
     }
+
+    /**
+     * The element weight of the BCE losses, which PyTorch multiplies into the loss in place and
+     * cannot differentiate: it must broadcast into {@code shape} without enlarging it, have the
+     * input's dtype and not require a gradient. Returns it expanded to {@code shape}.
+     */
+    private static Tensor weight(String op, Variable weight, int[] shape, DType input) {
+        Broadcasts.broadcastsInto(op, shape, weight.value().shape().toArray());
+        Broadcasts.requireSameDtypeInPlace(op, "weight", weight.value(), input);
+        if (weight.requiresGrad()) {
+            throw Checks.notDifferentiable(op, op, "weight");
+        }
+        return weight.value().expand(Shape.of(shape));
+    }
+
 
     // ------------------------------------------------------------------ scalar formulas
 

@@ -5,6 +5,7 @@ import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.losses.internal.Buffers;
 import io.github.backprop4j.losses.internal.Checks;
+import io.github.backprop4j.losses.internal.TorchText;
 import io.github.backprop4j.losses.internal.FloatSoftmaxRows;
 import io.github.backprop4j.losses.internal.IndexTargets;
 import io.github.backprop4j.losses.internal.Layout;
@@ -74,7 +75,7 @@ public final class CrossEntropyLoss extends Loss {
         if (x.shape().equals(t.shape())) {
             if (!t.dtype().isFloatingPoint()) {
                 throw new LossException(OP, "Expected floating point type for target with class probabilities, got "
-                        + Checks.typeName(t.dtype()));
+                        + TorchText.typeName(t.dtype()));
             }
             if (o.ignoreIndex() >= 0) {
                 throw new LossException(OP, "ignore_index is not supported for floating point target");
@@ -112,7 +113,7 @@ public final class CrossEntropyLoss extends Loss {
 
     private static void checkSmoothing(double eps) {
         if (eps > 1) {
-            throw new LossException(OP, "label_smoothing must be between 0.0 and 1.0. Got: " + Checks.cppDouble(eps));
+            throw new LossException(OP, "label_smoothing must be between 0.0 and 1.0. Got: " + TorchText.cppDouble(eps));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.backprop4j.losses;
 
 import io.github.backprop4j.autograd.Function;
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.losses.internal.Broadcasts;
 import io.github.backprop4j.losses.internal.Buffers;
 import io.github.backprop4j.losses.internal.Checks;
 import io.github.backprop4j.losses.internal.Layout;
@@ -44,9 +45,9 @@ public final class MultiLabelSoftMarginLoss extends Loss {
     @Override
     Variable compute(Variable input, Variable target, @Nullable Variable weight) {
         Tensor x = input.value();
-        int[] shape = Checks.broadcast(OP, target.value().shape().toArray(), x.shape().toArray());
+        int[] shape = Broadcasts.broadcast(OP, target.value().shape().toArray(), x.shape().toArray());
         if (weight != null) {
-            shape = Checks.broadcast(OP, shape, weight.value().shape().toArray());
+            shape = Broadcasts.broadcast(OP, shape, weight.value().shape().toArray());
         }
         requireHeapFor(shape);
         if (x.dim() == 0) {

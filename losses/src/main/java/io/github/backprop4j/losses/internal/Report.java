@@ -98,7 +98,7 @@ public final class Report {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return Checks.cppDouble(v);
+        return TorchText.cppDouble(v);
     }
 
     // ------------------------------------------------------------------ shared steps

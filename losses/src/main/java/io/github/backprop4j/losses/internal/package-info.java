@@ -10,7 +10,9 @@
  *   <li>{@link io.github.backprop4j.losses.internal.Layout} — rows along a class dim;
  *   <li>{@link io.github.backprop4j.losses.internal.IndexTargets} — the one validation of
  *       class-index targets (NLL and cross-entropy);
- *   <li>{@link io.github.backprop4j.losses.internal.Checks} — PyTorch's checks and messages;
+ *   <li>{@link io.github.backprop4j.losses.internal.Checks} — PyTorch's argument checks and messages;
+ *   <li>{@link io.github.backprop4j.losses.internal.Broadcasts} — broadcasting with PyTorch's messages;
+ *   <li>{@link io.github.backprop4j.losses.internal.TorchText} — names and numbers as PyTorch prints them;
  *   <li>{@link io.github.backprop4j.losses.internal.Buffers} — tensors in and out of double arrays;
  *   <li>{@link io.github.backprop4j.losses.internal.FloatSoftmaxRows} — cross-entropy's float32
  *       fast path;
