@@ -105,7 +105,7 @@ class PyTorchReferenceTest {
     }
 
     private static void assertClose(Tensor expected, Tensor actual, String what) {
-        TensorKit.assertClose(what, expected, actual, CLOSE);
+        TensorKit.assertClose(expected, actual, CLOSE, what);
     }
 
     /**

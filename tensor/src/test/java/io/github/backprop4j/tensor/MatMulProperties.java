@@ -55,7 +55,7 @@ class MatMulProperties {
     private static void assertCloseEntrywise(double[] expected, double[] scale, double[] actual, double eps) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            Tolerance.absolute(eps * scale[i] + 1e-30).assertClose("entry " + i, expected[i], actual[i]);
+            Tolerance.absolute(eps * scale[i] + 1e-30).assertClose(expected[i], actual[i], "entry " + i);
         }
     }
 

@@ -22,8 +22,8 @@ final class TensorAssertions {
 
     /** Same shape, and values within {@code tolerance} (absolute) of these. */
     static void assertTensorClose(Tensor actual, int[] shape, double tolerance, double... values) {
-        Tolerance.absolute(tolerance).assertClose(actual.toString(), shape, values, actual.shape().toArray(),
-                actual.toDoubleArray());
+        Tolerance.absolute(tolerance).assertClose(shape, values, actual.shape().toArray(), actual.toDoubleArray(),
+                actual.toString());
     }
 
     static int[] shape(int... dims) {

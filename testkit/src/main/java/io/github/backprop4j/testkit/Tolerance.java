@@ -43,7 +43,7 @@ public record Tolerance(double rtol, double atol) {
     }
 
     /** Fails unless the two numbers agree. */
-    public void assertClose(String what, double expected, double actual) {
+    public void assertClose(double expected, double actual, String what) {
         if (!accepts(expected, actual)) {
             throw new AssertionFailedError(what + ": expected " + expected + " but was " + actual + " (" + this + ")",
                     expected, actual);
@@ -51,7 +51,7 @@ public record Tolerance(double rtol, double atol) {
     }
 
     /** Fails unless the arrays have the same length and agree element by element. */
-    public void assertClose(String what, double[] expected, double[] actual) {
+    public void assertClose(double[] expected, double[] actual, String what) {
         if (expected.length != actual.length) {
             throw new AssertionFailedError(what + ": " + actual.length + " values instead of " + expected.length,
                     Arrays.toString(expected), Arrays.toString(actual));
@@ -66,12 +66,12 @@ public record Tolerance(double rtol, double atol) {
     }
 
     /** Fails unless the shapes are equal and the row-major values agree element by element. */
-    public void assertClose(String what, int[] expectedShape, double[] expected, int[] actualShape, double[] actual) {
+    public void assertClose(int[] expectedShape, double[] expected, int[] actualShape, double[] actual, String what) {
         if (!Arrays.equals(expectedShape, actualShape)) {
             throw new AssertionFailedError(what + ": shape " + Arrays.toString(actualShape) + " instead of "
                     + Arrays.toString(expectedShape), Arrays.toString(expectedShape), Arrays.toString(actualShape));
         }
-        assertClose(what, expected, actual);
+        assertClose(expected, actual, what);
     }
 
     /** Largest |expected − actual| over the arrays: +∞ if they differ in length or where NaN is. */

@@ -35,13 +35,13 @@ class ToleranceTest {
     void theAssertionNamesTheElementAndComparesShapesFirst() {
         Tolerance t = Tolerance.absolute(0.01);
         AssertionError e = assertThrows(AssertionError.class,
-                () -> t.assertClose("grad", new double[] {1, 2, 3}, new double[] {1, 2.5, 3}));
+                () -> t.assertClose(new double[] {1, 2, 3}, new double[] {1, 2.5, 3}, "grad"));
         assertTrue(e.getMessage().startsWith("grad: element 1 is 2.5"), e.getMessage());
         AssertionError shape = assertThrows(AssertionError.class,
-                () -> t.assertClose("y", new int[] {2, 1}, new double[] {1, 2}, new int[] {1, 2}, new double[] {1, 2}));
+                () -> t.assertClose(new int[] {2, 1}, new double[] {1, 2}, new int[] {1, 2}, new double[] {1, 2}, "y"));
         assertTrue(shape.getMessage().contains("shape [1, 2] instead of [2, 1]"), shape.getMessage());
-        assertThrows(AssertionError.class, () -> t.assertClose("n", new double[] {1}, new double[] {1, 2}));
-        assertDoesNotThrow(() -> t.assertClose("ok", new double[] {1, Double.NaN}, new double[] {1.005, Double.NaN}));
+        assertThrows(AssertionError.class, () -> t.assertClose(new double[] {1}, new double[] {1, 2}, "n"));
+        assertDoesNotThrow(() -> t.assertClose(new double[] {1, Double.NaN}, new double[] {1.005, Double.NaN}, "ok"));
     }
 
     @Test

@@ -38,9 +38,9 @@ public final class TensorKit {
      * Fails unless {@code actual} has {@code expected}'s shape and its values are within {@code
      * tolerance} of {@code expected}'s (dtypes may differ: values are compared as doubles).
      */
-    public static void assertClose(String what, Tensor expected, Tensor actual, Tolerance tolerance) {
-        tolerance.assertClose(what, expected.shape().toArray(), expected.toDoubleArray(), actual.shape().toArray(),
-                actual.toDoubleArray());
+    public static void assertClose(Tensor expected, Tensor actual, Tolerance tolerance, String what) {
+        tolerance.assertClose(expected.shape().toArray(), expected.toDoubleArray(), actual.shape().toArray(),
+                actual.toDoubleArray(), what);
     }
 
     /** Largest |a − b| over the elements: +∞ if the shapes differ or NaN sits in different places. */
