@@ -6,9 +6,12 @@ import io.github.backprop4j.autograd.ops.Cast;
 import io.github.backprop4j.autograd.ops.Cat;
 import io.github.backprop4j.autograd.ops.Clamp;
 import io.github.backprop4j.autograd.ops.Div;
+import io.github.backprop4j.autograd.ops.ElementwiseExtremum;
 import io.github.backprop4j.autograd.ops.Exp;
 import io.github.backprop4j.autograd.ops.Expand;
 import io.github.backprop4j.autograd.ops.Expm1;
+import io.github.backprop4j.autograd.ops.Extremum;
+import io.github.backprop4j.autograd.ops.ExtremumDim;
 import io.github.backprop4j.autograd.ops.Gather;
 import io.github.backprop4j.autograd.ops.IndexSelect;
 import io.github.backprop4j.autograd.ops.Log1p;
@@ -16,9 +19,6 @@ import io.github.backprop4j.autograd.ops.Log;
 import io.github.backprop4j.autograd.ops.LogSigmoid;
 import io.github.backprop4j.autograd.ops.LogSumExp;
 import io.github.backprop4j.autograd.ops.MatMul;
-import io.github.backprop4j.autograd.ops.Max;
-import io.github.backprop4j.autograd.ops.MaxDim;
-import io.github.backprop4j.autograd.ops.Maximum;
 import io.github.backprop4j.autograd.ops.Mul;
 import io.github.backprop4j.autograd.ops.Narrow;
 import io.github.backprop4j.autograd.ops.Neg;
@@ -395,12 +395,12 @@ public final class Variable {
 
     /** Elementwise larger value, broadcast; ties split the gradient evenly. */
     public Variable maximum(Variable other) {
-        return Maximum.maximum().apply(this, other);
+        return ElementwiseExtremum.maximum().apply(this, other);
     }
 
     /** Elementwise smaller value, broadcast; ties split the gradient evenly. */
     public Variable minimum(Variable other) {
-        return Maximum.minimum().apply(this, other);
+        return ElementwiseExtremum.minimum().apply(this, other);
     }
 
     /** {@code condition != 0 ? a : b}, all broadcast together; the condition is a constant. */
@@ -461,22 +461,22 @@ public final class Variable {
 
     /** Largest element (0-d); the gradient is shared evenly among tied maxima. */
     public Variable max() {
-        return Max.max().apply(this);
+        return Extremum.max().apply(this);
     }
 
     /** Smallest element (0-d); the gradient is shared evenly among tied minima. */
     public Variable min() {
-        return Max.min().apply(this);
+        return Extremum.min().apply(this);
     }
 
     /** Largest values along {@code dim}; the gradient goes to the index {@link Tensor#argmax} returns. */
     public Variable max(int dim, boolean keepdim) {
-        return MaxDim.max(dim, keepdim).apply(this);
+        return ExtremumDim.max(dim, keepdim).apply(this);
     }
 
     /** Smallest values along {@code dim}; the gradient goes to the index {@link Tensor#argmin} returns. */
     public Variable min(int dim, boolean keepdim) {
-        return MaxDim.min(dim, keepdim).apply(this);
+        return ExtremumDim.min(dim, keepdim).apply(this);
     }
 
     /** log Σ exp over {@code dim}, computed stably. */

@@ -7,18 +7,21 @@ import static io.github.backprop4j.autograd.Values.uniform;
 
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.Gens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.quicktheories.core.Gen;
 
 /**
  * One gradient-check case per differentiable Variable operation: given a random shape (ranks
- * 0–3, sizes 1–3, so size-1 dims are common) and a seeded random source, each builds float64
- * inputs that keep clear of the op's kinks and a function to check. The properties in
- * {@link OpGradCheckProperties} run them; {@link OpCoverageTest} checks that together they reach
+ * 0–3, sizes 1–3, so size-1 dims are common) and a source of randomness, each builds float64
+ * inputs that keep clear of the op's kinks and a function to check. {@link OpGradCheckProperties}
+ * runs every case, drawing through the test kit's shrinking {@link java.util.Random} (so a
+ * failure is reported as a small case); {@link OpCoverageTest} checks that together they reach
  * every op in the catalogue.
  */
 final class OpCases {
@@ -31,6 +34,11 @@ final class OpCases {
      */
     record Instance(List<Tensor> inputs, GradCheck.Fn f, String description, GradCheck.Options options,
                     boolean secondOrder) {
+        /** What a failing property reports: the call and its inputs. */
+        @Override
+        public String toString() {
+            return description + " with inputs " + inputs.stream().map(t -> t.shape() + " " + t).toList();
+        }
     }
 
     @FunctionalInterface
@@ -49,6 +57,17 @@ final class OpCases {
                 s = t;
             }
             return maker.make(s, rng);
+        }
+
+        /** Instances over random shapes of rank 0–3 with sizes 1..maxSize; they shrink. */
+        Gen<Instance> instances(int maxSize) {
+            return Gens.fromRandom(r -> {
+                int[] shape = new int[r.nextInt(4)];
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = 1 + r.nextInt(maxSize);
+                }
+                return instance(shape, r);
+            });
         }
     }
 

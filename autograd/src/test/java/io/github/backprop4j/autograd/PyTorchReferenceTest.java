@@ -3,14 +3,13 @@ package io.github.backprop4j.autograd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.backprop4j.tensor.testkit.TensorKit;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,24 +28,20 @@ import org.junit.jupiter.api.TestFactory;
  * Hessian-vector product, it is recomputed with {@code createGraph}.
  */
 class PyTorchReferenceTest {
-    private static final double RTOL = 1e-10;
-    private static final double ATOL = 1e-12;
+    private static final Tolerance CLOSE = Tolerance.of(1e-10, 1e-12);
 
-    private static JsonNode reference() throws IOException {
-        try (InputStream in = PyTorchReferenceTest.class.getResourceAsStream("/reference/expression_grads.json")) {
-            assertNotNull(in, "reference/expression_grads.json is missing (generate it with tools/reference/gen_autograd.py)");
-            return new ObjectMapper().readTree(in);
-        }
+    private static JsonNode reference() {
+        return ReferenceFiles.json("/reference/expression_grads.json");
     }
 
     @Test
-    void theReferenceFileHasExpressions() throws IOException {
+    void theReferenceFileHasExpressions() {
         JsonNode root = reference();
         assertTrue(root.get("expressions").size() >= 5, "expected several reference expressions");
     }
 
     @TestFactory
-    List<DynamicTest> gradientsMatchPyTorch() throws IOException {
+    List<DynamicTest> gradientsMatchPyTorch() {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode e : reference().get("expressions")) {
             tests.add(DynamicTest.dynamicTest(e.get("name").asText() + ": " + e.get("formula").asText(), () -> check(e)));
@@ -106,35 +101,11 @@ class PyTorchReferenceTest {
     }
 
     private static Tensor tensor(JsonNode node) {
-        int[] shape = new int[node.get("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = node.get("shape").get(i).asInt();
-        }
-        JsonNode data = node.get("data");
-        if ("int64".equals(node.get("dtype").asText())) {
-            long[] d = new long[data.size()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = data.get(i).asLong();
-            }
-            return Tensor.fromFlat(d, shape);
-        }
-        double[] d = new double[data.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = data.get(i).asDouble();
-        }
-        return Tensor.fromFlat(DType.FLOAT64, d, shape);
+        return TensorKit.tensor(node);
     }
 
     private static void assertClose(Tensor expected, Tensor actual, String what) {
-        assertEquals(expected.shape(), actual.shape(), what + ": shape");
-        double[] x = expected.toDoubleArray();
-        double[] y = actual.toDoubleArray();
-        for (int i = 0; i < x.length; i++) {
-            if (!(Math.abs(x[i] - y[i]) <= ATOL + RTOL * Math.abs(x[i]))) {
-                fail(String.format("%s: element %d is %.17g, PyTorch gives %.17g%nexpected %s%nactual   %s",
-                        what, i, y[i], x[i], expected, actual));
-            }
-        }
+        TensorKit.assertClose(expected, actual, CLOSE, what);
     }
 
     /**

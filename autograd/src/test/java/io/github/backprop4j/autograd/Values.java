@@ -3,23 +3,23 @@ package io.github.backprop4j.autograd;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Shape;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.testkit.TensorKit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** Random float64 test data and shapes, all drawn from a seeded {@link Random}. */
+/**
+ * Random float64 test data and shapes, all drawn from a {@link Random}: in the properties, the
+ * test kit's shrinking one.
+ */
 final class Values {
     private Values() {
     }
 
     static Tensor uniform(Random rng, int[] shape, double lo, double hi) {
-        double[] d = new double[Shape.of(shape).numel()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = lo + (hi - lo) * rng.nextDouble();
-        }
-        return Tensor.fromFlat(DType.FLOAT64, d, shape);
+        return TensorKit.uniform(rng, DType.FLOAT64, lo, hi, shape);
     }
 
     /** Values in ±[min, max] with random signs: at least {@code min} away from zero. */

@@ -3,42 +3,34 @@ package io.github.backprop4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code loss --jsonl} against the PyTorch reference cases of the losses module
- * ({@code losses/src/test/resources/reference/loss_cases.jsonl}, made by
- * {@code tools/reference/gen_losses.py}): every request of the file, fed to the command as one
+ * ({@code reference/loss_cases.jsonl}, made by {@code tools/reference/gen_losses.py}, on the
+ * class path through the losses test-jar): every request of the file, fed to the command as one
  * stream, gets PyTorch's answer — the same keys ({@code grad_target} exactly when PyTorch has
  * one), shapes, values within the float32/float64 tolerances of that file's README, and the
  * same error texts.
  */
 class LossCommandReferenceTest {
     /** Python's json: NaN, Infinity and -Infinity are bare tokens, both ways. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .build();
-
-    private static Path referenceCases() {
-        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        return module.resolveSibling("losses").resolve("src/test/resources/reference/loss_cases.jsonl");
-    }
+    private static final JsonMapper JSON = ReferenceFiles.JSON;
+    /** Float32 sums differ from PyTorch's cascade sums in the last bits; float64 hardly at all. */
+    private static final Tolerance FLOAT32 = Tolerance.of(1e-4, 1e-4);
+    private static final Tolerance FLOAT64 = Tolerance.of(1e-9, 1e-9);
 
     @Test
     void everyReferenceCaseGetsPyTorchsAnswer() throws Exception {
         List<JsonNode> cases = new ArrayList<>();
         StringBuilder requests = new StringBuilder();
-        for (String line : Files.readAllLines(referenceCases())) {
-            JsonNode c = JSON.readTree(line);
+        for (JsonNode c : ReferenceFiles.jsonl("/reference/loss_cases.jsonl")) {
             cases.add(c);
             requests.append(JSON.writeValueAsString(c.get("request"))).append('\n');
         }
@@ -86,24 +78,11 @@ class LossCommandReferenceTest {
             for (int j = 0; j < e.get("data").size(); j++) {
                 double want = e.get("data").get(j).asDouble();
                 double got = a.get("data").get(j).asDouble();
-                if (!close(got, want, float32)) {
+                if (!(float32 ? FLOAT32 : FLOAT64).accepts(want, got)) {
                     return key + "[" + j + "] = " + got + " instead of " + want;
                 }
             }
         }
         return null;
-    }
-
-    /** Float32 sums differ from PyTorch's cascade sums in the last bits; float64 hardly at all. */
-    private static boolean close(double got, double want, boolean float32) {
-        if (Double.isNaN(want) || Double.isNaN(got)) {
-            return Double.isNaN(want) && Double.isNaN(got);
-        }
-        if (Double.isInfinite(want) || Double.isInfinite(got)) {
-            return got == want;
-        }
-        double relative = float32 ? 1e-4 : 1e-9;
-        double absolute = float32 ? 1e-5 : 1e-12;
-        return Math.abs(got - want) <= relative * Math.max(1, Math.abs(want)) + absolute;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,6 +17,9 @@ import java.util.function.Supplier;
  */
 final class FiniteDifferences {
     private static final double EPS = 1e-6;
+
+    /** How far a central difference may be from the gradient: its truncation and rounding error. */
+    private static final Tolerance CENTRAL_DIFFERENCE = Tolerance.of(1e-4, 1e-6);
 
     private FiniteDifferences() {
     }
@@ -34,7 +38,7 @@ final class FiniteDifferences {
                 double plus = lossWith(p, values, i, values[i] + EPS, scalarLoss);
                 double minus = lossWith(p, values, i, values[i] - EPS, scalarLoss);
                 double numeric = (plus - minus) / (2 * EPS);
-                assertEquals(numeric, analytic[i], 1e-6 + 1e-4 * Math.abs(numeric), e.getKey() + "[" + i + "]");
+                CENTRAL_DIFFERENCE.assertClose(numeric, analytic[i], e.getKey() + "[" + i + "]");
             }
             p.assign(original);
         }

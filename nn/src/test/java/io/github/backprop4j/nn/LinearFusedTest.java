@@ -8,6 +8,8 @@ import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Generator;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.testkit.TensorKit;
+import io.github.backprop4j.testkit.Tolerance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * with separate ops, for the small-matrix loops and the blocked-matmul path, with and without bias.
  */
 class LinearFusedTest {
+    private static final Tolerance FLOAT32 = Tolerance.of(1e-5, 1e-5);
+
     @ParameterizedTest
     @CsvSource({"32, 2, 16, true", "32, 16, 3, true", "5, 3, 3, true", "7, 5, 9, false", "1, 4, 1, true",
             "64, 64, 128, true", "128, 100, 10, false"})
@@ -75,13 +79,8 @@ class LinearFusedTest {
         assertEquals(DType.FLOAT64, x.grad().dtype());
     }
 
+    /** float32 agreement: 1e-5 absolute plus 1e-5 relative. */
     private static void assertClose(Tensor expected, Tensor actual) {
-        assertEquals(expected.shape(), actual.shape());
-        double[] e = expected.toDoubleArray();
-        double[] a = actual.toDoubleArray();
-        for (int i = 0; i < e.length; i++) {
-            double tol = 1e-5 * Math.max(1, Math.abs(e[i]));
-            assertEquals(e[i], a[i], tol, "element " + i);
-        }
+        TensorKit.assertClose(expected, actual, FLOAT32, "fused vs composed");
     }
 }

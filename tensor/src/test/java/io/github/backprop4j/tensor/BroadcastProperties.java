@@ -1,11 +1,12 @@
 package io.github.backprop4j.tensor;
 
-import static io.github.backprop4j.tensor.Gens.between;
-import static io.github.backprop4j.tensor.Gens.broadcastableTo;
-import static io.github.backprop4j.tensor.Gens.qt;
-import static io.github.backprop4j.tensor.Gens.seeds;
-import static io.github.backprop4j.tensor.Gens.shapes;
-import static io.github.backprop4j.tensor.Gens.smallInts;
+import static io.github.backprop4j.tensor.TensorGens.seeds;
+import static io.github.backprop4j.tensor.TensorGens.smallInts;
+import static io.github.backprop4j.testkit.Gens.between;
+import static io.github.backprop4j.testkit.Gens.broadcastableTo;
+import static io.github.backprop4j.testkit.Gens.numel;
+import static io.github.backprop4j.testkit.Gens.qt;
+import static io.github.backprop4j.testkit.Gens.shapes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -66,11 +67,11 @@ class BroadcastProperties {
      */
     private static double[] naiveBroadcast(double[] a, int[] aShape, double[] b, int[] bShape, int[] out,
                                            DoubleBinaryOperator op) {
-        double[] r = new double[Gens.numel(out)];
+        double[] r = new double[numel(out)];
         for (int flat = 0; flat < r.length; flat++) {
-            int[] idx = Gens.unravel(flat, out);
-            r[flat] = op.applyAsDouble(a[Gens.ravel(project(idx, aShape), aShape)],
-                    b[Gens.ravel(project(idx, bShape), bShape)]);
+            int[] idx = TensorGens.unravel(flat, out);
+            r[flat] = op.applyAsDouble(a[TensorGens.ravel(project(idx, aShape), aShape)],
+                    b[TensorGens.ravel(project(idx, bShape), bShape)]);
         }
         return r;
     }

@@ -1,9 +1,9 @@
 package io.github.backprop4j.tensor;
 
-import static io.github.backprop4j.tensor.Gens.between;
-import static io.github.backprop4j.tensor.Gens.normals;
-import static io.github.backprop4j.tensor.Gens.qt;
-import static io.github.backprop4j.tensor.Gens.seeds;
+import static io.github.backprop4j.tensor.TensorGens.normals;
+import static io.github.backprop4j.tensor.TensorGens.seeds;
+import static io.github.backprop4j.testkit.Gens.between;
+import static io.github.backprop4j.testkit.Gens.qt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

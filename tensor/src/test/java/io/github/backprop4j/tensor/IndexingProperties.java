@@ -1,10 +1,10 @@
 package io.github.backprop4j.tensor;
 
-import static io.github.backprop4j.tensor.Gens.between;
-import static io.github.backprop4j.tensor.Gens.normals;
-import static io.github.backprop4j.tensor.Gens.qt;
-import static io.github.backprop4j.tensor.Gens.seeds;
-import static io.github.backprop4j.tensor.Gens.shapes;
+import static io.github.backprop4j.tensor.TensorGens.normals;
+import static io.github.backprop4j.tensor.TensorGens.seeds;
+import static io.github.backprop4j.testkit.Gens.between;
+import static io.github.backprop4j.testkit.Gens.qt;
+import static io.github.backprop4j.testkit.Gens.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -46,9 +46,9 @@ class IndexingProperties {
             Tensor y = normals(c.seed() + 2, DType.FLOAT64, c.indexShape());
             double[] g = x.gather(c.dim(), index).toDoubleArray();
             double[] s = x.zerosLike().scatterAdd(c.dim(), index, y).toDoubleArray();
-            double lhs = Gens.inner(g, y.toDoubleArray());
-            double rhs = Gens.inner(x.toDoubleArray(), s);
-            assertEquals(lhs, rhs, 1e-12 * (1 + Gens.absInner(g, y.toDoubleArray())));
+            double lhs = TensorGens.inner(g, y.toDoubleArray());
+            double rhs = TensorGens.inner(x.toDoubleArray(), s);
+            assertEquals(lhs, rhs, 1e-12 * (1 + TensorGens.absInner(g, y.toDoubleArray())));
         });
     }
 
@@ -59,7 +59,7 @@ class IndexingProperties {
             Tensor index = Tensor.randint(new Generator(c.seed() + 1), 0, c.shape()[c.dim()], c.indexShape());
             Tensor g = x.gather(c.dim(), index);
             for (int flat = 0; flat < g.numel(); flat++) {
-                int[] pos = Gens.unravel(flat, c.indexShape());
+                int[] pos = TensorGens.unravel(flat, c.indexShape());
                 int[] src = pos.clone();
                 src[c.dim()] = (int) index.getLong(pos);
                 assertEquals(x.getDouble(src), g.getDouble(pos));

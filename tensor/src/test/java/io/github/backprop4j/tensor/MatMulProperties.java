@@ -1,15 +1,17 @@
 package io.github.backprop4j.tensor;
 
-import static io.github.backprop4j.tensor.Gens.between;
-import static io.github.backprop4j.tensor.Gens.broadcastableTo;
-import static io.github.backprop4j.tensor.Gens.normals;
-import static io.github.backprop4j.tensor.Gens.qt;
-import static io.github.backprop4j.tensor.Gens.seeds;
-import static io.github.backprop4j.tensor.Gens.shapes;
+import static io.github.backprop4j.tensor.TensorGens.normals;
+import static io.github.backprop4j.tensor.TensorGens.seeds;
+import static io.github.backprop4j.testkit.Gens.between;
+import static io.github.backprop4j.testkit.Gens.broadcastableTo;
+import static io.github.backprop4j.testkit.Gens.numel;
+import static io.github.backprop4j.testkit.Gens.qt;
+import static io.github.backprop4j.testkit.Gens.shapes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -49,12 +51,11 @@ class MatMulProperties {
         return naive(absA, absB, m, k, n);
     }
 
+    /** Entry i within eps·scale[i]: the rounding-error bound of a sum of products of that magnitude. */
     private static void assertCloseEntrywise(double[] expected, double[] scale, double[] actual, double eps) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            double tolerance = eps * scale[i] + 1e-30;
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance,
-                    "entry " + i + ": expected " + expected[i] + ", got " + actual[i] + " (tolerance " + tolerance + ")");
+            Tolerance.absolute(eps * scale[i] + 1e-30).assertClose(expected[i], actual[i], "entry " + i);
         }
     }
 
@@ -76,8 +77,8 @@ class MatMulProperties {
     @Test
     void integerValuedFloat64IsExact() {
         qt(22, 200).forAll(dims()).checkAssert(d -> {
-            Tensor a = Gens.smallInts(d.seed(), DType.FLOAT64, d.m(), d.k());
-            Tensor b = Gens.smallInts(d.seed() + 1, DType.FLOAT64, d.k(), d.n());
+            Tensor a = TensorGens.smallInts(d.seed(), DType.FLOAT64, d.m(), d.k());
+            Tensor b = TensorGens.smallInts(d.seed() + 1, DType.FLOAT64, d.k(), d.n());
             assertArrayEquals(naive(a.toDoubleArray(), b.toDoubleArray(), d.m(), d.k(), d.n()),
                     a.matmul(b).toDoubleArray());
         });
@@ -147,13 +148,13 @@ class MatMulProperties {
     @Test
     void batchedMatmulIsOneTripleLoopPerBroadcastBatchEntry() {
         qt(25, 200).forAll(batched()).checkAssert(c -> {
-            Tensor a = Gens.smallInts(c.seed(), DType.FLOAT64, concat(c.batchA(), c.m(), c.k()));
-            Tensor b = Gens.smallInts(c.seed() + 1, DType.FLOAT64, concat(c.batchB(), c.k(), c.n()));
+            Tensor a = TensorGens.smallInts(c.seed(), DType.FLOAT64, concat(c.batchA(), c.m(), c.k()));
+            Tensor b = TensorGens.smallInts(c.seed() + 1, DType.FLOAT64, concat(c.batchB(), c.k(), c.n()));
             Tensor out = a.matmul(b);
             assertArrayEquals(concat(c.batch(), c.m(), c.n()), out.shape().toArray());
-            int batches = Gens.numel(c.batch());
+            int batches = numel(c.batch());
             for (int i = 0; i < batches; i++) {
-                int[] idx = Gens.unravel(i, c.batch());
+                int[] idx = TensorGens.unravel(i, c.batch());
                 Tensor ai = select(a, idx, c.batchA());
                 Tensor bi = select(b, idx, c.batchB());
                 double[] expected = naive(ai.toDoubleArray(), bi.toDoubleArray(), c.m(), c.k(), c.n());
@@ -175,12 +176,12 @@ class MatMulProperties {
     @Test
     void vectorOperandsAreRowsAndColumns() {
         qt(26, 200).forAll(dims()).checkAssert(d -> {
-            Tensor a = Gens.smallInts(d.seed(), DType.FLOAT64, d.m(), d.k());
-            Tensor v = Gens.smallInts(d.seed() + 1, DType.FLOAT64, d.k());
-            Tensor w = Gens.smallInts(d.seed() + 2, DType.FLOAT64, d.m());
+            Tensor a = TensorGens.smallInts(d.seed(), DType.FLOAT64, d.m(), d.k());
+            Tensor v = TensorGens.smallInts(d.seed() + 1, DType.FLOAT64, d.k());
+            Tensor w = TensorGens.smallInts(d.seed() + 2, DType.FLOAT64, d.m());
             assertEquals(a.matmul(v.unsqueeze(1)).squeeze(1), a.matmul(v));
             assertEquals(w.unsqueeze(0).matmul(a).squeeze(0), w.matmul(a));
-            assertEquals(Gens.inner(v.toDoubleArray(), v.toDoubleArray()), v.matmul(v).item());
+            assertEquals(TensorGens.inner(v.toDoubleArray(), v.toDoubleArray()), v.matmul(v).item());
         });
     }
 }

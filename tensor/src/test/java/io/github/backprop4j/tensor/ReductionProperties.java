@@ -1,10 +1,11 @@
 package io.github.backprop4j.tensor;
 
-import static io.github.backprop4j.tensor.Gens.between;
-import static io.github.backprop4j.tensor.Gens.normals;
-import static io.github.backprop4j.tensor.Gens.qt;
-import static io.github.backprop4j.tensor.Gens.seeds;
-import static io.github.backprop4j.tensor.Gens.shapes;
+import static io.github.backprop4j.tensor.TensorGens.normals;
+import static io.github.backprop4j.tensor.TensorGens.seeds;
+import static io.github.backprop4j.testkit.Gens.between;
+import static io.github.backprop4j.testkit.Gens.numel;
+import static io.github.backprop4j.testkit.Gens.qt;
+import static io.github.backprop4j.testkit.Gens.shapes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,17 +54,17 @@ class ReductionProperties {
             assertArrayEquals(e.target(), summed.shape().toArray());
             double[] ea = a.expand(e.expanded()).toDoubleArray();
             double[] bb = b.toDoubleArray();
-            double lhs = Gens.inner(ea, bb);
-            double rhs = Gens.inner(a.toDoubleArray(), summed.toDoubleArray());
-            assertEquals(lhs, rhs, 1e-12 * (1 + Gens.absInner(ea, bb)));
+            double lhs = TensorGens.inner(ea, bb);
+            double rhs = TensorGens.inner(a.toDoubleArray(), summed.toDoubleArray());
+            assertEquals(lhs, rhs, 1e-12 * (1 + TensorGens.absInner(ea, bb)));
         });
     }
 
     @Test
     void sumToOfAnExpandedOnesTensorCountsTheCopies() {
         qt(32, 200).forAll(expansions()).checkAssert(e -> {
-            int copies = Gens.numel(e.expanded()) / Math.max(1, Gens.numel(e.target()));
-            if (Gens.numel(e.target()) == 0) {
+            int copies = numel(e.expanded()) / Math.max(1, numel(e.target()));
+            if (numel(e.target()) == 0) {
                 return;
             }
             Tensor s = Tensor.ones(DType.INT64, e.target()).expand(e.expanded()).sumTo(e.target());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.Arrays;
 import org.junit.jupiter.api.function.Executable;
 
@@ -21,8 +22,8 @@ final class TensorAssertions {
 
     /** Same shape, and values within {@code tolerance} (absolute) of these. */
     static void assertTensorClose(Tensor actual, int[] shape, double tolerance, double... values) {
-        assertArrayEquals(shape, actual.shape().toArray(), () -> "shape of " + actual);
-        assertArrayEquals(values, actual.toDoubleArray(), tolerance, () -> "values of " + actual);
+        Tolerance.absolute(tolerance).assertClose(shape, values, actual.shape().toArray(), actual.toDoubleArray(),
+                actual.toString());
     }
 
     static int[] shape(int... dims) {

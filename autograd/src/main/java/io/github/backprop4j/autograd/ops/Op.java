@@ -12,8 +12,8 @@ import io.github.backprop4j.autograd.Function;
 public abstract sealed class Op extends Function
         permits Add, Sub, Mul, Div, Neg, Pow,                                   // arithmetic
                 Exp, Log, Log1p, Expm1, Sqrt, Tanh, Sigmoid, LogSigmoid,        // smooth unary math
-                Abs, Relu, Clamp, Maximum, Where,                               // piecewise
-                Sum, SumTo, Max, MaxDim, LogSumExp,                             // reductions
+                Abs, Relu, Clamp, ElementwiseExtremum, Where,                   // piecewise
+                Sum, SumTo, Extremum, ExtremumDim, LogSumExp,                   // reductions
                 Expand, Reshape, Permute, Narrow, Cat, Cast,                    // views, joins, casts
                 Gather, ScatterAdd, IndexSelect,                                // indexing
                 MatMul {                                                        // products

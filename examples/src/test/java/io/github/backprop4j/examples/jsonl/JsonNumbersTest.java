@@ -1,7 +1,7 @@
 package io.github.backprop4j.examples.jsonl;
 
+import static io.github.backprop4j.testkit.Gens.qt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -42,7 +42,7 @@ class JsonNumbersTest {
 
     @Test
     void everyFloat32ComesBackThroughADoubleToTheSameFloat() {
-        qt().withExamples(200_000).forAll(integers().all()).checkAssert(bits -> {
+        qt(32, 200_000).forAll(integers().all()).checkAssert(bits -> {
             float f = Float.intBitsToFloat(bits);
             String token = JsonNumbers.float32(f);
             assertEquals(true, PYTHON_JSON_NUMBER.matcher(token).matches(), token);
@@ -54,7 +54,7 @@ class JsonNumbersTest {
 
     @Test
     void everyFloat64ComesBackToTheSameDouble() {
-        qt().withExamples(200_000).forAll(longs().all()).checkAssert(bits -> {
+        qt(64, 200_000).forAll(longs().all()).checkAssert(bits -> {
             double d = Double.longBitsToDouble(bits);
             String token = JsonNumbers.float64(d);
             assertEquals(true, PYTHON_JSON_NUMBER.matcher(token).matches(), token);

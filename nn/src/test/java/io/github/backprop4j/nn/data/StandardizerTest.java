@@ -1,12 +1,13 @@
 package io.github.backprop4j.nn.data;
 
-import static io.github.backprop4j.nn.References.assertClose;
+import static io.github.backprop4j.tensor.testkit.TensorKit.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.Tolerance;
 import org.junit.jupiter.api.Test;
 
 class StandardizerTest {
@@ -19,20 +20,20 @@ class StandardizerTest {
     @Test
     void fitsMeanAndPopulationStdOnTheTrainingData() {
         Standardizer s = Standardizer.fit(TRAIN);
-        assertClose(Tensor.of(3.0, 7.0, 0.0), s.mean(), 1e-15, "mean");
-        assertClose(Tensor.of(Math.sqrt(3.5), 1.0, 2.0), s.scale(), 1e-15, "scale (1 for the constant column)");
+        assertClose(Tensor.of(3.0, 7.0, 0.0), s.mean(), Tolerance.absolute(1e-15), "mean");
+        assertClose(Tensor.of(Math.sqrt(3.5), 1.0, 2.0), s.scale(), Tolerance.absolute(1e-15), "scale (1 for the constant column)");
     }
 
     @Test
     void appliesTheTrainingStatisticsToTestData() {
         Standardizer s = Standardizer.fit(TRAIN);
         Tensor expected = Tensor.of(new double[][] {{0, 1, 2}, {7 / Math.sqrt(3.5), 0, 0}});
-        assertClose(expected, s.transform(TEST), 1e-15, "test data with training statistics");
+        assertClose(expected, s.transform(TEST), Tolerance.absolute(1e-15), "test data with training statistics");
         Tensor z = s.transform(TRAIN);
-        assertClose(Tensor.zeros(DType.FLOAT64, 3), z.mean(0, false), 1e-15, "standardised training mean");
-        assertClose(Tensor.of(1.0, 0.0, 1.0), z.var(new int[] {0}, 0, false).sqrt(), 1e-15, "standardised std");
+        assertClose(Tensor.zeros(DType.FLOAT64, 3), z.mean(0, false), Tolerance.absolute(1e-15), "standardised training mean");
+        assertClose(Tensor.of(1.0, 0.0, 1.0), z.var(new int[] {0}, 0, false).sqrt(), Tolerance.absolute(1e-15), "standardised std");
         assertTrue(z.isFinite().sum().item() == z.numel(), "no NaN from the constant column");
-        assertClose(TEST, s.inverseTransform(s.transform(TEST)), 1e-14, "round trip");
+        assertClose(TEST, s.inverseTransform(s.transform(TEST)), Tolerance.absolute(1e-14), "round trip");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.github.backprop4j.nn.io;
 
-import static io.github.backprop4j.nn.References.assertClose;
-import static io.github.backprop4j.nn.References.tensor;
+import static io.github.backprop4j.tensor.testkit.TensorKit.assertClose;
+import static io.github.backprop4j.tensor.testkit.TensorKit.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.nn.Linear;
 import io.github.backprop4j.nn.ReLU;
-import io.github.backprop4j.nn.References;
 import io.github.backprop4j.nn.Sequential;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Generator;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.Tolerance;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * safetensors_model.json): Sequential(Linear(4, 5), ReLU(), Linear(5, 3)) in float32.
  */
 class PyTorchModelTest {
-    private static final JsonNode DOC = References.json("safetensors_model.json");
+    private static final JsonNode DOC = ReferenceFiles.json("/reference/safetensors_model.json");
 
     private static Sequential model(long seed) {
         Generator gen = new Generator(seed);
@@ -36,7 +37,7 @@ class PyTorchModelTest {
 
     @Test
     void loadsPyTorchsFileExactly() {
-        SafeTensors.Contents c = SafeTensors.read(References.path("pytorch_linear.safetensors"));
+        SafeTensors.Contents c = SafeTensors.read(ReferenceFiles.path("/reference/pytorch_linear.safetensors"));
         assertEquals(Map.of("format", "pt"), c.metadata());
         assertEquals(Map.of("0.weight", DType.FLOAT32, "0.bias", DType.FLOAT32, "2.weight", DType.FLOAT32,
                 "2.bias", DType.FLOAT32), toDtypes(c.tensors()));
@@ -53,11 +54,11 @@ class PyTorchModelTest {
     @Test
     void theLoadedModelComputesPyTorchsOutput() {
         Sequential net = model(123);
-        net.loadStateDict(SafeTensors.load(References.path("pytorch_linear.safetensors")));
+        net.loadStateDict(SafeTensors.load(ReferenceFiles.path("/reference/pytorch_linear.safetensors")));
         Variable x = Variable.of(tensor(DOC.get("input"), DType.FLOAT32));
         assertClose(tensor(DOC.get("hidden_after_relu"), DType.FLOAT32), net.get(1).forward(net.get(0).forward(x)).value(),
-                1e-6, "hidden layer");
-        assertClose(tensor(DOC.get("output"), DType.FLOAT32), net.forward(x).value(), 1e-6, "output");
+                Tolerance.absolute(1e-6), "hidden layer");
+        assertClose(tensor(DOC.get("output"), DType.FLOAT32), net.forward(x).value(), Tolerance.absolute(1e-6), "output");
     }
 
     @Test
@@ -73,7 +74,7 @@ class PyTorchModelTest {
 
     @Test
     void aFileForAnotherArchitectureIsRejectedAndNothingIsLoaded() {
-        Map<String, Tensor> pytorch = SafeTensors.load(References.path("pytorch_linear.safetensors"));
+        Map<String, Tensor> pytorch = SafeTensors.load(ReferenceFiles.path("/reference/pytorch_linear.safetensors"));
         Sequential wider = new Sequential(new Linear(4, 6, new Generator(0)), new ReLU(), new Linear(6, 3, new Generator(0)));
         Map<String, Tensor> before = wider.stateDict();
         String message = assertThrows(IllegalArgumentException.class, () -> wider.loadStateDict(pytorch)).getMessage();

@@ -1,15 +1,16 @@
 package io.github.backprop4j.nn.optim;
 
-import static io.github.backprop4j.nn.References.assertClose;
-import static io.github.backprop4j.nn.References.tensor;
+import static io.github.backprop4j.tensor.testkit.TensorKit.assertClose;
+import static io.github.backprop4j.tensor.testkit.TensorKit.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop4j.autograd.Variable;
-import io.github.backprop4j.nn.References;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * parameters at each of 5 steps must agree to 1e-10.
  */
 class OptimizerTrajectoryTest {
-    private static final double TOL = 1e-10;
-    private static final JsonNode DOC = References.json("optim_trajectories.json");
+    private static final Tolerance CLOSE = Tolerance.absolute(1e-10);
+    private static final JsonNode DOC = ReferenceFiles.json("/reference/optim_trajectories.json");
     private static final JsonNode PROBLEM = DOC.get("problem");
     private static final Tensor X = tensor(PROBLEM.get("X"), DType.FLOAT64);
     private static final Tensor Y = tensor(PROBLEM.get("y"), DType.INT64);
@@ -66,25 +67,25 @@ class OptimizerTrajectoryTest {
             opt.zeroGrad();
             Variable loss = crossEntropy(w, b);
             loss.backward();
-            assertEquals(step.get("loss").asDouble(), loss.item(), TOL, at + " loss");
-            assertEquals(step.get("lr").asDouble(), opt.lr(), TOL, at + " lr");
-            assertClose(tensor(step.get("grad_w"), DType.FLOAT64), grad(w), TOL, at + " grad w");
-            assertClose(tensor(step.get("grad_b"), DType.FLOAT64), grad(b), TOL, at + " grad b");
+            CLOSE.assertClose(step.get("loss").asDouble(), loss.item(), at + " loss");
+            CLOSE.assertClose(step.get("lr").asDouble(), opt.lr(), at + " lr");
+            assertClose(tensor(step.get("grad_w"), DType.FLOAT64), grad(w), CLOSE, at + " grad w");
+            assertClose(tensor(step.get("grad_b"), DType.FLOAT64), grad(b), CLOSE, at + " grad b");
             if (clip != null) {
                 double total = ClipGrad.clipGradNorm(List.of(w, b), clip.get("max_norm").asDouble(),
                         clip.get("norm_type").asDouble());
-                assertEquals(step.get("grad_norm_before_clip").asDouble(), total, TOL, at + " total norm");
-                assertClose(tensor(step.get("clipped_grad_w"), DType.FLOAT64), grad(w), TOL, at + " clipped grad w");
-                assertClose(tensor(step.get("clipped_grad_b"), DType.FLOAT64), grad(b), TOL, at + " clipped grad b");
+                CLOSE.assertClose(step.get("grad_norm_before_clip").asDouble(), total, at + " total norm");
+                assertClose(tensor(step.get("clipped_grad_w"), DType.FLOAT64), grad(w), CLOSE, at + " clipped grad w");
+                assertClose(tensor(step.get("clipped_grad_b"), DType.FLOAT64), grad(b), CLOSE, at + " clipped grad b");
             }
             opt.step();
             if (schedule != null) {
                 schedule.step();
             }
-            assertClose(tensor(step.get("w"), DType.FLOAT64), w.value(), TOL, at + " w");
-            assertClose(tensor(step.get("b"), DType.FLOAT64), b.value(), TOL, at + " b");
+            assertClose(tensor(step.get("w"), DType.FLOAT64), w.value(), CLOSE, at + " w");
+            assertClose(tensor(step.get("b"), DType.FLOAT64), b.value(), CLOSE, at + " b");
         }
-        assertEquals(config.get("final_loss").asDouble(), crossEntropy(w, b).item(), TOL, "final loss");
+        CLOSE.assertClose(config.get("final_loss").asDouble(), crossEntropy(w, b).item(), "final loss");
     }
 
     private static Tensor grad(Variable p) {

@@ -5,30 +5,30 @@ import io.github.backprop4j.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The largest (or, for {@link #min}, smallest) value of x along one dim. ∂/∂x = g at the index
+ * max(x, dim) or min(x, dim): the largest or the smallest value of x along one dim. ∂/∂x = g at the index
  * the forward returned (the first on ties), 0 elsewhere — a scatter of g into zeros, as
  * PyTorch's {@code value_selecting_reduction_backward}.
  */
-public final class MaxDim extends Op {
+public final class ExtremumDim extends Op {
     private final int dim;
     private final boolean keepdim;
     private final boolean smallest;
     private @Nullable Tensor indices;
 
-    private MaxDim(int dim, boolean keepdim, boolean smallest) {
+    private ExtremumDim(int dim, boolean keepdim, boolean smallest) {
         this.dim = dim;
         this.keepdim = keepdim;
         this.smallest = smallest;
     }
 
     /** max(x, dim). */
-    public static MaxDim max(int dim, boolean keepdim) {
-        return new MaxDim(dim, keepdim, false);
+    public static ExtremumDim max(int dim, boolean keepdim) {
+        return new ExtremumDim(dim, keepdim, false);
     }
 
     /** min(x, dim). */
-    public static MaxDim min(int dim, boolean keepdim) {
-        return new MaxDim(dim, keepdim, true);
+    public static ExtremumDim min(int dim, boolean keepdim) {
+        return new ExtremumDim(dim, keepdim, true);
     }
 
     @Override

@@ -5,26 +5,26 @@ import io.github.backprop4j.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The elementwise larger (or, for {@link #minimum()}, smaller) of a and b, broadcast.
+ * maximum(a, b) or minimum(a, b): the elementwise larger or smaller of a and b, broadcast.
  * ∂/∂a = g where a wins, g/2 where a = b, 0 where b wins; ∂/∂b likewise — ties split the
  * gradient evenly, as PyTorch's {@code maximum}/{@code minimum} do. Each is summed back to its
  * operand's shape.
  */
-public final class Maximum extends Op {
+public final class ElementwiseExtremum extends Op {
     private final boolean smallest;
 
-    private Maximum(boolean smallest) {
+    private ElementwiseExtremum(boolean smallest) {
         this.smallest = smallest;
     }
 
     /** max(a, b). */
-    public static Maximum maximum() {
-        return new Maximum(false);
+    public static ElementwiseExtremum maximum() {
+        return new ElementwiseExtremum(false);
     }
 
     /** min(a, b). */
-    public static Maximum minimum() {
-        return new Maximum(true);
+    public static ElementwiseExtremum minimum() {
+        return new ElementwiseExtremum(true);
     }
 
     @Override

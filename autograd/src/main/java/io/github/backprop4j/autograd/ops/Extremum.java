@@ -4,25 +4,25 @@ import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.Tensor;
 
 /**
- * The largest (or, for {@link #min()}, smallest) element of x, a 0-d result m. ∂/∂x = g / k at
+ * max(x) or min(x): the largest or the smallest element of x, a 0-d result m. ∂/∂x = g / k at
  * each of the k positions where x = m (NaN matching NaN), 0 elsewhere: ties share the gradient
  * evenly, as PyTorch's {@code evenly_distribute_backward}.
  */
-public final class Max extends Op {
+public final class Extremum extends Op {
     private final boolean smallest;
 
-    private Max(boolean smallest) {
+    private Extremum(boolean smallest) {
         this.smallest = smallest;
     }
 
     /** max(x) over all elements. */
-    public static Max max() {
-        return new Max(false);
+    public static Extremum max() {
+        return new Extremum(false);
     }
 
     /** min(x) over all elements. */
-    public static Max min() {
-        return new Max(true);
+    public static Extremum min() {
+        return new Extremum(true);
     }
 
     @Override
