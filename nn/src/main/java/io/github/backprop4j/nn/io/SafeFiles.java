@@ -119,8 +119,11 @@ public final class SafeFiles {
                 return tmp;
             } catch (FileAlreadyExistsException taken) {
                 // left by an earlier process with the same pid: take the next number
+            } catch (AccessDeniedException e) {
+                throw failure(path, "cannot create a file in " + dir + " (permission denied)");
             } catch (IOException e) {
-                throw failure(path, "cannot create a file in " + dir + " (" + reason(e) + ")");
+                String why = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+                throw failure(path, "cannot create a file in " + dir + (why == null ? "" : " (" + why + ")"));
             }
         }
     }
