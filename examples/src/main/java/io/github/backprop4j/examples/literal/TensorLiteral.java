@@ -246,7 +246,7 @@ public record TensorLiteral(int[] shape, double[] values, long[] integers, boole
             }
             if (!unsigned.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
                 pos = start;
-                throw error("'" + token + "' is not a number");
+                throw error("'" + shorten(token) + "' is not a number");
             }
             if (!unsigned.matches("\\d+")) {
                 return new Num(Double.parseDouble(lower), 0, false);
@@ -256,8 +256,14 @@ public record TensorLiteral(int[] shape, double[] values, long[] integers, boole
                 return new Num(integer, integer, true);
             } catch (NumberFormatException e) {
                 pos = start;
-                throw error(token + " is out of the int64 range (write " + token + ".0 for a floating-point number)");
+                String shown = shorten(token);
+                throw error(shown + " is out of the int64 range (write " + shown + ".0 for a floating-point number)");
             }
+        }
+
+        /** A token of at most 40 characters as it is; a longer one cut, with its length. */
+        private static String shorten(String token) {
+            return token.length() <= 40 ? token : token.substring(0, 20) + "... (" + token.length() + " characters)";
         }
 
         private static boolean isNumberChar(char c) {
