@@ -5,7 +5,10 @@ import io.github.backprop4j.examples.cli.ExitHandlers;
 import io.github.backprop4j.examples.cli.ExplainCommand;
 import io.github.backprop4j.examples.cli.LossCommand;
 import io.github.backprop4j.examples.cli.SeedsCommand;
+import io.github.backprop4j.examples.cli.StdoutFailure;
 import io.github.backprop4j.examples.train.TrainCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -74,17 +77,33 @@ public final class Main implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(ExitHandlers::usageError);
         commandLine.setExecutionExceptionHandler(ExitHandlers::badInput);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (StdoutFailure e) { // printing --help or --version, outside any command's call()
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                return ExitHandlers.BAD_INPUT;
+            }
+        });
         try {
-            return commandLine.execute(args);
-        } finally {
+            int code = commandLine.execute(args);
             out.flush();
+            return code;
+        } catch (StdoutFailure e) { // the last flush
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return ExitHandlers.BAD_INPUT;
+        } finally {
             err.flush();
         }
     }
 
-    /** Entry point: UTF-8 on stdout and stderr whatever the platform's default charset. */
+    /**
+     * Entry point: UTF-8 on stdout and stderr whatever the platform's default charset. Stdout is
+     * written to the file descriptor directly (System.out would swallow write errors), so a
+     * closed pipe or a full disk ends the program with exit 1 and one line on stderr.
+     */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = StdoutFailure.writerOn(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, System.in, out, err));
     }

@@ -2,22 +2,26 @@ package io.github.backprop4j.examples.cli;
 
 import io.github.backprop4j.examples.Main;
 import io.github.backprop4j.examples.jsonl.JsonlSession;
-import java.io.BufferedReader;
+import io.github.backprop4j.examples.jsonl.RequestLimits;
+import io.github.backprop4j.nn.io.SafeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code backprop4j loss --jsonl FILE}: batch evaluation of the losses, one JSON object per line. */
 @Command(
@@ -43,8 +47,9 @@ import picocli.CommandLine.Spec;
                     + "Python's json module. float32 numbers are written as the shortest decimal that "
                     + "rounds back to the same float32.",
             "",
-            "Blank lines are skipped; a line that is not JSON, or input that PyTorch rejects, gets an "
-                    + "error answer and the program goes on.",
+            "Blank lines are skipped; a line that is not JSON, input that PyTorch rejects, a line longer than "
+                    + "--max-line-length and a request over --memory-budget each get an error answer and the "
+                    + "program goes on. A closed or full standard output ends it (exit 1).",
         })
 public final class LossCommand implements Callable<Integer> {
     @Spec
@@ -57,22 +62,45 @@ public final class LossCommand implements Callable<Integer> {
             description = "The requests, one JSON object per line; '-' reads standard input.")
     private String jsonl;
 
+    @Option(names = "--max-line-length", paramLabel = "CHARS", converter = SizeConverter.class,
+            description = "The longest request line read, in characters (1000, 64k, 16m); a longer line gets an "
+                    + "error answer without being held in memory. Default: 1/64 of the largest heap, or the "
+                    + "system property " + RequestLimits.MAX_LINE_PROPERTY + ".")
+    private @Nullable Long maxLineLength;
+
+    @Option(names = "--memory-budget", paramLabel = "BYTES", converter = SizeConverter.class,
+            description = "The most memory one request may need (64k, 256m, 2g), estimated from its shapes after "
+                    + "broadcasting; a larger request gets an error answer before anything is allocated. "
+                    + "Default: 1/4 of the largest heap, or the system property " + RequestLimits.BUDGET_PROPERTY + ".")
+    private @Nullable Long memoryBudget;
+
     @Override
     public Integer call() {
+        RequestLimits limits = RequestLimits.defaults().with(maxLineLength, memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
-        try (BufferedReader in = open(jsonl)) {
-            JsonlSession.run(in, out);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("cannot read " + jsonl + ": no such file", e);
+        try (Reader in = open(jsonl)) {
+            JsonlSession.run(in, out, limits);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl + ": " + e, e);
+            throw new UncheckedIOException("cannot read " + jsonl + ": " + SafeFiles.reason(e), e);
         }
         return 0;
     }
 
     /** The requests as UTF-8 text; bytes that are not UTF-8 become U+FFFD instead of ending the run. */
-    private BufferedReader open(String file) throws IOException {
+    private Reader open(String file) throws IOException {
         InputStream in = file.equals("-") ? main.stdin() : Files.newInputStream(Path.of(file));
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** A size: digits with an optional k, m or g (powers of 1024). */
+    static final class SizeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return RequestLimits.parseSize(value, "the option");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected a size like 1000, 64k, 512m or 2g but was '" + value + "'");
+            }
+        }
     }
 }

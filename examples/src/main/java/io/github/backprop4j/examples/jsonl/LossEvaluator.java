@@ -64,7 +64,7 @@ public final class LossEvaluator {
         LossKind op = r.op();
         RequestOptions o = r.options();
         if (!op.takesTarget()) {
-            int dim = o.dim() != null ? o.dim() : Losses.implicitSoftmaxDim(input.dim());
+            int dim = o.dim() != null ? intDim(o.dim(), input.dim()) : Losses.implicitSoftmaxDim(input.dim());
             return op.apply(input, target, LossOptions.defaults(), dim);
         }
         String reduction = o.reductionName();
@@ -72,6 +72,16 @@ public final class LossEvaluator {
             op.apply(input, target, o.toLossOptions(Reduction.NONE), 0);
         }
         return op.apply(input, target, o.toLossOptions(Reduction.parseFor(op.pytorchName(), reduction)), 0);
+    }
+
+    /** {@code dim} as an int; beyond the int range it is out of range for any tensor, in PyTorch's words. */
+    private static int intDim(long dim, int rank) {
+        if (dim != (int) dim) {
+            int r = Math.max(rank, 1);
+            throw new RequestException("Dimension out of range (expected to be in range of [" + -r + ", " + (r - 1)
+                    + "], but got " + dim + ")");
+        }
+        return (int) dim;
     }
 
     private static Tensor valueOrZeros(Variable grad, Variable of) {

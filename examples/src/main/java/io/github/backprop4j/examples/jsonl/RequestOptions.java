@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * (docs/spec/losses.md §1.2): if either is given, they decide the reduction and
  * {@code reduction} is not looked at.
  */
-public record RequestOptions(@Nullable Integer dim, @Nullable String reduction, @Nullable Tensor weight,
+public record RequestOptions(@Nullable Long dim, @Nullable String reduction, @Nullable Tensor weight,
                              @Nullable Long ignoreIndex, @Nullable Double labelSmoothing,
                              @Nullable Tensor posWeight, @Nullable Boolean sizeAverage, @Nullable Boolean reduce) {
 
@@ -45,7 +45,7 @@ public record RequestOptions(@Nullable Integer dim, @Nullable String reduction, 
         JsonNode sizeAverage = present(json, "size_average");
         JsonNode reduce = present(json, "reduce");
         return new RequestOptions(
-                dim == null ? null : Math.toIntExact(JsonTensors.readLong(dim, "options.dim")),
+                dim == null ? null : JsonTensors.readLong(dim, "options.dim"),
                 reduction == null ? null : string(reduction, "options.reduction"),
                 weight == null ? null : JsonTensors.read(weight, dtype, "options.weight"),
                 ignoreIndex == null ? null : JsonTensors.readLong(ignoreIndex, "options.ignore_index"),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop4j.examples.datasets.Datasets;
 import io.github.backprop4j.examples.datasets.LabeledData;
 import io.github.backprop4j.examples.datasets.Task;
+import io.github.backprop4j.nn.io.SafeFiles;
 import io.github.backprop4j.nn.io.SafeTensors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     private @Nullable String optimizer;
 
     @Option(names = "--hidden", paramLabel = "64,64",
-            description = "hidden layer sizes, comma-separated, each followed by ReLU (default: per dataset)")
+            description = "hidden layer sizes, comma-separated, each followed by ReLU; none for no hidden layer"
+                    + " (default: per dataset)")
     private @Nullable String hidden;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -61,10 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
-            description = "write a PNG of the loss and accuracy curves (and decision regions for 2-D data)")
+            description = "write a PNG of the loss and accuracy curves (and decision regions for 2-D data);"
+                    + " missing directories are created, an existing regular file is replaced")
     private @Nullable Path plot;
 
-    @Option(names = "--save", paramLabel = "FILE.safetensors", description = "write the trained weights as safetensors")
+    @Option(names = "--save", paramLabel = "FILE.safetensors", description = "write the trained weights as safetensors; replaces only a regular file (never a"
+                    + " directory, device, FIFO or symbolic link), atomically")
     private @Nullable Path save;
 
     @Option(names = "--json", description = "end stdout with one JSON object summarising the run")
@@ -73,7 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingConfig config = config();
+        checkOutputPaths();
         LabeledData data = Datasets.load(dataset, seed);
+        ModelSize.check(data.featureCount(), config.hidden(), data.outputCount(), data.size(),
+                Runtime.getRuntime().maxMemory());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d samples, %d features, %s; MLP %d-%s%d, %s lr %s, %d epochs, batch %d%n",
                 data.name(), data.size(), data.featureCount(), taskLabel(data), data.featureCount(),
@@ -101,6 +108,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Refuses, before training, a --plot or --save path that could not be written at the end. */
+    private void checkOutputPaths() {
+        if (plot != null) {
+            TrainingPlot.checkWritable(plot);
+        }
+        if (save != null) {
+            SafeFiles.checkWritable(save);
+        }
     }
 
     private TrainingConfig config() {

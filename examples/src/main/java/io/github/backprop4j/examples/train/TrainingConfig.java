@@ -55,16 +55,24 @@ public record TrainingConfig(int epochs, int batchSize, double lr, String optimi
         };
     }
 
-    /** {@code "64,64"} → [64, 64]; an empty string means no hidden layer. */
+    /**
+     * {@code "64,64"} → [64, 64]; {@code "none"} → [] (no hidden layer: a linear model). Anything
+     * else, an empty string or an empty entry included, is an error.
+     */
     public static List<Integer> parseHidden(String text) {
-        if (text.isBlank()) {
+        String trimmed = text.strip();
+        if (trimmed.equals("none")) {
             return List.of();
         }
-        try {
-            return java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--hidden takes comma-separated layer sizes like 64,64, got '"
-                    + text + "'");
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (String part : trimmed.split(",", -1)) {
+            String size = part.strip();
+            if (!size.matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("--hidden takes comma-separated layer sizes like 64,64, or none "
+                        + "for no hidden layer, got '" + text + "'");
+            }
+            sizes.add(Integer.valueOf(size));
         }
+        return sizes;
     }
 }

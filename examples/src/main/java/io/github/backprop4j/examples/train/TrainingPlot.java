@@ -3,14 +3,17 @@ package io.github.backprop4j.examples.train;
 import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.examples.datasets.Task;
+import io.github.backprop4j.nn.io.SafeFiles;
 import io.github.backprop4j.tensor.Tensor;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -46,16 +49,34 @@ final class TrainingPlot {
             g.drawImage(panels.get(i), i * PANEL, 0, null);
         }
         g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(image, "png", file.toFile())) {
+            if (!ImageIO.write(image, "png", png)) {
                 throw new IOException("no PNG writer available");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
+        }
+        createParent(file);
+        SafeFiles.write(file, png.toByteArray());
+    }
+
+    /** Creates missing directories on the way to {@code file}, then checks it can be written ({@link SafeFiles}). */
+    static void checkWritable(Path file) {
+        createParent(file);
+        SafeFiles.checkWritable(file);
+    }
+
+    private static void createParent(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": cannot create the directory " + parent
+                    + " (" + SafeFiles.reason(e) + ")", e);
         }
     }
 

@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,26 +60,18 @@ public final class SafeTensors {
 
     /**
      * Writes {@code tensors} (in the map's order) and {@code metadata} to {@code path}, replacing
-     * any existing file. The file is written next to its destination and then moved into place,
-     * so an interrupted save does not leave a half-written file under {@code path}.
+     * an existing regular file and nothing else, never leaving a half-written file (see
+     * {@link SafeFiles}: a directory, device, FIFO, socket or symbolic link at {@code path} is
+     * refused; the bytes are synced to the disk before they replace the old file).
+     *
+     * @throws UncheckedIOException "safetensors: cannot write PATH: REASON"
      */
     public static void save(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) {
         byte[] bytes = toBytes(tensors, metadata);
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("safetensors: cannot write " + path + ": " + e.getMessage(), e);
+            SafeFiles.write(path, bytes);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("safetensors: " + e.getMessage(), e.getCause());
         }
     }
 
@@ -167,13 +157,17 @@ public final class SafeTensors {
     public static Contents read(Path path) {
         byte[] bytes;
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                String what = Files.isDirectory(path) ? "it is a directory" : "it is not a regular file";
+                throw new UncheckedIOException("safetensors: cannot read " + path + ": " + what, new IOException(what));
+            }
             long size = Files.size(path);
             if (size > Integer.MAX_VALUE - 16) {
                 throw new SafeTensorsException(path + ": " + size + " bytes is larger than backprop4j can read");
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("safetensors: cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("safetensors: cannot read " + path + ": " + SafeFiles.reason(e), e);
         }
         try {
             return parse(bytes);
