@@ -49,7 +49,7 @@ const Graph = (() => {
     svg.setAttribute("width", 20 + cols * W + (cols - 1) * GAP_X);
     svg.setAttribute("height", 20 + rows * H + (rows - 1) * GAP_Y);
     svg.append(el("defs", {}, el("marker", {id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5",
-      markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse"}, el("path", {d: "M 0 0 L 10 5 L 0 10 z"}))));
+      markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"}, el("path", {d: "M 0 0 L 10 5 L 0 10 z"}))));
     for (const e of g.edges) {
       const a = pos[e.from], b = pos[e.to];
       svg.append(el("line", {x1: a.x + W, y1: a.y + H / 2, x2: b.x, y2: b.y + H / 2, class: "edge",
