@@ -2,7 +2,7 @@
 """backprop4j against PyTorch in one run: each workload timed in backprop4j, then at once in PyTorch.
 
 Run from the repository root, after `mvn -B verify` (or `mvn -B package -DskipTests`) has built
-`examples/target/backprop4j.jar` and `benchmarks/target/benchmarks.jar`, with Debian's PyTorch:
+`playground/target/backprop4j.jar` and `benchmarks/target/benchmarks.jar`, with Debian's PyTorch:
 
     /usr/bin/python3 tools/bench/compare.py [--rounds 3] [--only TEXT]
 

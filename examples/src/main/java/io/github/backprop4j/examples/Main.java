@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
  * shape the loss rejects, an unreadable file), each with a one-line message on stderr.
  *
  * <p>To add a command, write a picocli {@code @Command} class and list it in
- * {@code subcommands} below.
+ * {@code subcommands} below. A module that depends on this one adds its commands as
+ * {@link AddedCommand} services instead (the playground's {@code serve}).
  */
 @Command(
         name = "backprop4j",
@@ -73,6 +75,9 @@ public final class Main implements Callable<Integer> {
      */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main(in));
+        for (AddedCommand added : ServiceLoader.load(AddedCommand.class)) {
+            commandLine.addSubcommand(added);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(ExitHandlers::usageError);

@@ -1,6 +1,7 @@
 package io.github.backprop4j.examples.cli;
 
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.examples.i18n.Phrasebook;
 import io.github.backprop4j.examples.literal.TensorLiteral;
 import io.github.backprop4j.losses.Explanation;
 import io.github.backprop4j.losses.LossKind;
@@ -98,8 +99,13 @@ public final class ExplainCommand implements Callable<Integer> {
             defaultValue = "float32", description = "The dtype of every floating-point tensor. Default: float32.")
     private DType dtype;
 
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "The language of the explanation: en (default) or zh (Simplified Chinese).")
+    private String lang;
+
     @Override
     public Integer call() {
+        Phrasebook phrasebook = LangOption.phrasebook(spec, lang);
         checkUsage();
         Tensor inputTensor = TensorLiteral.parse("--input", input).toTensor(dtype, "--input");
         Tensor targetTensor = target == null ? null : parseTarget(inputTensor);
@@ -125,7 +131,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation explanation = kind().explain(Variable.of(inputTensor),
                 targetTensor == null ? null : Variable.of(targetTensor), options, softmaxDim);
         PrintWriter out = spec.commandLine().getOut();
-        String text = explanation.text();
+        String text = phrasebook.translate(explanation.text());
         out.print(text.endsWith("\n") ? text : text + "\n");
         out.flush();
         return 0;

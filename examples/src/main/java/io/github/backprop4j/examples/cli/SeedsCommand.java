@@ -2,11 +2,14 @@ package io.github.backprop4j.examples.cli;
 
 import io.github.backprop4j.examples.seeds.Walkthrough;
 import io.github.backprop4j.examples.seeds.Walkthroughs;
+import io.github.backprop4j.examples.i18n.Phrasebook;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,8 +35,13 @@ public final class SeedsCommand implements Callable<Integer> {
             description = "The walk-through to run (default: all four, in the order above).")
     private String name;
 
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "The language of the explanations: en (default) or zh (Simplified Chinese).")
+    private String lang;
+
     @Override
     public Integer call() {
+        Phrasebook phrasebook = LangOption.phrasebook(spec, lang);
         List<Walkthrough> chosen = name == null ? Walkthroughs.all() : List.of(Walkthroughs.named(name)
                 .orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "Unknown walk-through '" + name + "'; the walk-throughs are " + Walkthroughs.names())));
@@ -42,7 +50,9 @@ public final class SeedsCommand implements Callable<Integer> {
             if (i > 0) {
                 out.println();
             }
-            chosen.get(i).run(out);
+            StringWriter text = new StringWriter();
+            chosen.get(i).run(new PrintWriter(text));
+            out.print(phrasebook.translate(text.toString()));
             out.flush();
         }
         return 0;

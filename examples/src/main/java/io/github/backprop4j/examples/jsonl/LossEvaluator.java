@@ -75,7 +75,7 @@ public final class LossEvaluator {
     }
 
     /** {@code dim} as an int; beyond the int range it is out of range for any tensor, in PyTorch's words. */
-    private static int intDim(long dim, int rank) {
+    public static int intDim(long dim, int rank) {
         if (dim != (int) dim) {
             int r = Math.max(rank, 1);
             throw new RequestException("Dimension out of range (expected to be in range of [" + -r + ", " + (r - 1)

@@ -39,6 +39,10 @@ public final class Trainer {
 
     /** Told about progress as training goes. */
     public interface Listener {
+        /** Before the first epoch: the model being trained and how its inputs are standardised. */
+        default void started(Module model, Standardizer standardizer) {
+        }
+
         default void batchDone(int epoch, int batch, int batches) {
         }
 
@@ -74,6 +78,7 @@ public final class Trainer {
 
         Module model = mlp(data.featureCount(), config.hidden(), data.outputCount(), gen);
         Optimizer optimizer = optimizer(config, model.parameters());
+        listener.started(model, standardizer);
         DataLoader loader = new DataLoader(new TensorDataset(xTrain, yTrain),
                 DataLoader.Options.batchSize(config.batchSize()).shuffle(gen));
 
