@@ -50,7 +50,7 @@ final class RequestBudget {
             largest = Math.max(largest, t.numel());
         }
         boolean elementwise = switch (r.op()) {
-            case BINARY_CROSS_ENTROPY, BINARY_CROSS_ENTROPY_WITH_LOGITS, MULTILABEL_SOFT_MARGIN_LOSS -> true;
+            case BCE, BCE_WITH_LOGITS, MULTILABEL_SOFT_MARGIN -> true;
             default -> false;
         };
         return elementwise ? Math.max(largest, broadcastElements(tensors)) : largest;
