@@ -25,6 +25,25 @@ class BenchCommandTest {
         double us = json.get("us_per_step").asDouble();
         assertTrue(us > 0, "us_per_step " + us);
         assertEquals(16 * 1e6 / us, json.get("samples_per_s").asDouble(), 1e-6 * json.get("samples_per_s").asDouble());
+        assertTrue(json.get("us_per_step_fastest").asDouble() <= us && us <= json.get("us_per_step_slowest").asDouble(),
+                json::toString);
+        assertEquals(20, json.get("cold_steps").asInt());
+        double cold = json.get("cold_us_per_step").asDouble();
+        double first = json.get("first_step_us").asDouble();
+        assertTrue(cold > 0 && first >= cold / 20, "the first step is one of the 20 cold ones: " + json);
+        assertTrue(json.get("startup_ms").asLong() > 0, json::toString);
+        assertTrue(json.get("warmup_steps").asInt() >= 10, "at least as many warm-up steps as timed ones: " + json);
+        assertTrue(json.get("warmup_s").asDouble() >= 2, "at least 2 s of warm-up: " + json);
+    }
+
+    @Test
+    void withoutStepsItTimesFiveRoundsOrMore() throws Exception {
+        Cli.Run run = Cli.run("bench", "--model", "4-8-3", "--batch", "16");
+        assertEquals(0, run.exitCode(), run::toString);
+        String[] lines = run.out().strip().split("\\R");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertTrue(json.get("steps").asInt() >= 5, json::toString);
+        assertTrue(lines[lines.length - 3].startsWith("cold: the first 20 steps took "), run::toString);
     }
 
     @Test

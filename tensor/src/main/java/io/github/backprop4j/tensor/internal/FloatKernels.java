@@ -95,10 +95,19 @@ public class FloatKernels {
     // ------------------------------------------------------------------ elementwise, one operand
 
     /**
+     * e^x of one float, the formula of every float32 e^x in these kernels: here
+     * {@code Math.exp} in double rounded to float (bit-identical to the generic kernel); the SIMD
+     * subclass uses {@link FloatExp}, the formula of its vector lanes, in its tails too. Either
+     * gives the same bits at every JIT tier.
+     */
+    protected float exp(float x) {
+        return (float) Math.exp(x);
+    }
+
+    /**
      * {@code out[o + i] = f(x[xo + i])} for f one that {@link #hasLoop(UnaryOp)}: −x, |x|,
-     * relu(x) = (x &gt; 0 or NaN ? x : +0), x², e^x and √x. e^x and √x go through double, as
-     * the generic kernel does, so the plain path is bit-identical to it; the SIMD path computes
-     * e^x in float, within 1 ulp.
+     * relu(x) = (x &gt; 0 or NaN ? x : +0), x², e^x ({@link #exp(float)}) and √x. √x goes
+     * through double, as the generic kernel does.
      */
     public void unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
         switch (op) {
@@ -111,7 +120,7 @@ public class FloatKernels {
                 }
             }
             case SQUARE -> { for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v * v; } }
-            case EXP -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.exp(x[xo + i]); } }
+            case EXP -> { for (int i = 0; i < n; i++) { out[oo + i] = exp(x[xo + i]); } }
             case SQRT -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.sqrt(x[xo + i]); } }
             default -> throw new IllegalArgumentException("no float32 loop for " + op);
         }
@@ -157,13 +166,13 @@ public class FloatKernels {
 
     /**
      * The softmax numerator and denominator of one row: {@code out[o + i] = e^(x[xo + i] − shift)}
-     * and the return value Σ_i out[o + i], accumulated in double. Plain: each exponential in
-     * double, rounded to float; SIMD: in float, and the sum in a different order.
+     * and the return value Σ_i out[o + i], accumulated in double, e^x being {@link #exp(float)}.
+     * The SIMD version adds lane-wise partial sums, a different order, but a fixed one.
      */
     public double expSum(float[] x, int xo, float shift, float[] out, int oo, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(x[xo + i] - shift);
+            float e = exp(x[xo + i] - shift);
             out[oo + i] = e;
             s += e;
         }
@@ -174,15 +183,15 @@ public class FloatKernels {
     public double sumExp(float[] x, int xo, float shift, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            s += (float) Math.exp(x[xo + i] - shift);
+            s += exp(x[xo + i] - shift);
         }
         return s;
     }
 
     /**
      * {@code out[o + i] = e^(x[xo + i] − shift)} and their sum, in double throughout (the
-     * evaluation order of PyTorch's log_softmax: losses.md §2.2). SIMD: the exponentials agree
-     * to within an ulp or so and the sum is added in a different order.
+     * evaluation order of PyTorch's log_softmax: losses.md §2.2). The SIMD kernels use this one
+     * too: the Vector API's e^x in double gives different bits interpreted and compiled.
      */
     public double expSum(double[] x, int xo, double shift, double[] out, int oo, int n) {
         double s = 0;
@@ -201,7 +210,7 @@ public class FloatKernels {
      */
     public void expScale(float[] x, int xo, float shift, float scale, float[] out, int oo, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i] = (float) Math.exp(x[xo + i] - shift) * scale;
+            out[oo + i] = exp(x[xo + i] - shift) * scale;
         }
     }
 

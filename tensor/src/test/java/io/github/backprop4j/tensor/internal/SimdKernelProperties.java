@@ -225,6 +225,44 @@ class SimdKernelProperties {
         });
     }
 
+    /**
+     * Every e^x of the SIMD kernels, in a vector lane or in a tail, in place or not, has the bits
+     * of {@link FloatExp#exp}: which loop computes an element depends on n and the offset, so
+     * equal bits everywhere are what makes a result independent of where it sits.
+     */
+    @Test
+    void everySimdExpIsFloatExpBitForBit() {
+        qt(69).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            int n = run.length();
+            float[] x = floats(r, run.offset() + n);
+            for (int i = 0; i < x.length; i += 7) {
+                x[i] *= 40; // reach the overflow and underflow ranges too
+            }
+            float shift = (float) r.nextGaussian();
+            float[] unary = new float[n];
+            float[] rows = new float[n];
+            float[] scaled = new float[n];
+            float[] inPlace = x.clone();
+            simd.unary(UnaryOp.EXP, x, run.offset(), unary, 0, n);
+            double sum = simd.expSum(x, run.offset(), shift, rows, 0, n);
+            simd.expScale(x, run.offset(), shift, 1f, scaled, 0, n);
+            simd.unary(UnaryOp.EXP, inPlace, run.offset(), inPlace, run.offset(), n);
+            for (int i = 0; i < n; i++) {
+                float xi = x[run.offset() + i];
+                String at = "element " + i + " of " + run;
+                assertEquals(Float.floatToIntBits(FloatExp.exp(xi)), Float.floatToIntBits(unary[i]), "exp " + at);
+                assertEquals(Float.floatToIntBits(FloatExp.exp(xi)), Float.floatToIntBits(inPlace[run.offset() + i]),
+                        "exp in place " + at);
+                float shifted = FloatExp.exp(xi - shift);
+                assertEquals(Float.floatToIntBits(shifted), Float.floatToIntBits(rows[i]), "expSum " + at);
+                assertEquals(Float.floatToIntBits(shifted), Float.floatToIntBits(scaled[i]), "expScale " + at);
+            }
+            assertEquals(Double.doubleToLongBits(sum), Double.doubleToLongBits(simd.sumExp(x, run.offset(), shift, n)),
+                    "sumExp is expSum's sum");
+        });
+    }
+
     @Test
     void expScaleAgreesWithThePlainOne() {
         qt(66).forAll(runs()).checkAssert(run -> {

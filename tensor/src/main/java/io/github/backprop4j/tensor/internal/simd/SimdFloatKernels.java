@@ -1,6 +1,7 @@
 package io.github.backprop4j.tensor.internal.simd;
 
 import io.github.backprop4j.tensor.internal.BinaryOp;
+import io.github.backprop4j.tensor.internal.FloatExp;
 import io.github.backprop4j.tensor.internal.FloatKernels;
 import io.github.backprop4j.tensor.internal.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
@@ -18,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  * that ends at n).
  *
  * <p>+, −, ·, /, negation, |x|, relu, x² and √x are exactly the plain results (IEEE operations,
- * one rounding each). e^x is computed in float, within 1 ulp. Sums (the softmax denominator) add
- * lane-wise partial sums, a different order from the plain left-to-right sum.
+ * one rounding each). e^x is {@link FloatExp}, in the vector lanes and (through {@link #exp})
+ * in the tails alike, within 0.895 ulp. Sums (the softmax denominator) add lane-wise partial
+ * sums, then the lanes in order: a different order from the plain left-to-right sum.
+ *
+ * <p>Every result is a fixed sequence of IEEE operations chosen by the lengths alone, so it has
+ * the same bits interpreted and compiled; the Vector API's own EXP and its float
+ * {@code reduceLanes(ADD)} do not promise that, and are not used.
  */
 public final class SimdFloatKernels extends FloatKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -57,6 +63,12 @@ public final class SimdFloatKernels extends FloatKernels {
     }
 
     // ------------------------------------------------------------------ elementwise
+
+    /** {@link FloatExp}: the tails' e^x has the bits of the vector lanes'. */
+    @Override
+    protected float exp(float x) {
+        return FloatExp.exp(x);
+    }
 
     @Override
     public void binary(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
@@ -153,7 +165,7 @@ public final class SimdFloatKernels extends FloatKernels {
                 }
             }
             case SQUARE -> { for (; i < bound; i += S.length()) { FloatVector v = load(x, xo + i); v.mul(v).intoArray(out, oo + i); } }
-            case EXP -> { for (; i < bound; i += S.length()) { load(x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i); } }
+            case EXP -> { for (; i < bound; i += S.length()) { SimdExp.exp(load(x, xo + i)).intoArray(out, oo + i); } }
             case SQRT -> { for (; i < bound; i += S.length()) { load(x, xo + i).lanewise(VectorOperators.SQRT).intoArray(out, oo + i); } }
             default -> { }
         }
@@ -245,7 +257,7 @@ public final class SimdFloatKernels extends FloatKernels {
         FloatVector acc = FloatVector.zero(S);
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += S.length()) {
-            FloatVector e = load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP);
+            FloatVector e = SimdExp.exp(load(x, xo + i).sub(sh));
             if (out != null) {
                 e.intoArray(out, oo + i);
             }
@@ -253,13 +265,22 @@ public final class SimdFloatKernels extends FloatKernels {
         }
         if (bound < n) {
             int last = n - S.length();
-            FloatVector e = load(x, xo + last).sub(sh).lanewise(VectorOperators.EXP);
+            FloatVector e = SimdExp.exp(load(x, xo + last).sub(sh));
             if (out != null) {
                 e.intoArray(out, oo + last);
             }
             acc = acc.add(FloatVector.zero(S).blend(e, lastLanes(n - bound)));
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return sumLanes(acc);
+    }
+
+    /** The lanes added in double, lane 0 first: one fixed order, unlike {@code reduceLanes(ADD)}'s. */
+    private static double sumLanes(FloatVector v) {
+        double s = 0;
+        for (float lane : v.toArray()) {
+            s += lane;
+        }
+        return s;
     }
 
     /** The lanes 0, 1, ..., L − 1 as floats. */
@@ -279,20 +300,6 @@ public final class SimdFloatKernels extends FloatKernels {
     }
 
     @Override
-    public double expSum(double[] x, int xo, double shift, double[] out, int oo, int n) {
-        int i = 0;
-        int bound = D.loopBound(n);
-        DoubleVector sh = DoubleVector.broadcast(D, shift);
-        DoubleVector acc = DoubleVector.zero(D);
-        for (; i < bound; i += D.length()) {
-            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).sub(sh).lanewise(VectorOperators.EXP);
-            e.intoArray(out, oo + i);
-            acc = acc.add(e);
-        }
-        return acc.reduceLanes(VectorOperators.ADD) + super.expSum(x, xo + i, shift, out, oo + i, n - i);
-    }
-
-    @Override
     public void expScale(float[] x, int xo, float shift, float scale, float[] out, int oo, int n) {
         if (n < S.length()) { // no whole vector: skip setting up the vector constants
             super.expScale(x, xo, shift, scale, out, oo, n);
@@ -302,14 +309,14 @@ public final class SimdFloatKernels extends FloatKernels {
         FloatVector sh = FloatVector.broadcast(S, shift);
         FloatVector sc = FloatVector.broadcast(S, scale);
         for (int i = 0; i < bound; i += S.length()) {
-            load(x, xo + i).sub(sh).lanewise(VectorOperators.EXP).mul(sc).intoArray(out, oo + i);
+            SimdExp.exp(load(x, xo + i).sub(sh)).mul(sc).intoArray(out, oo + i);
         }
         if (bound < n) {
             if (out == x) { // the last vector would reread elements already written
                 super.expScale(x, xo + bound, shift, scale, out, oo + bound, n - bound);
             } else { // one more vector ending at n: it rewrites a few elements with the same values
                 int last = n - S.length();
-                load(x, xo + last).sub(sh).lanewise(VectorOperators.EXP).mul(sc).intoArray(out, oo + last);
+                SimdExp.exp(load(x, xo + last).sub(sh)).mul(sc).intoArray(out, oo + last);
             }
         }
     }
