@@ -64,7 +64,7 @@ class LauncherScriptTest {
                 "System.out.println(\"params=\" + m.numParameters());",
                 "System.out.println(\"sum=\" + Tensor.of(1.0, 2.0).sum().item());",
                 "/exit", "");
-        Result shell = run(script, elsewhere, session, "shell", "-q", "--feedback", "concise");
+        Result shell = run(script, elsewhere, session, "shell", "--feedback", "concise");
         assertEquals(0, shell.exitCode(), shell::toString);
         assertTrue(shell.out().contains("params=8"), shell::toString);
         assertTrue(shell.out().contains("sum=3.0"), shell::toString);

@@ -53,12 +53,12 @@ class OperatorsTest {
         val v = Variable.parameter(t)
         val c = Tensor.of(1.0, 2.0, 3.0)
         assertArrayEquals(doubleArrayOf(1.5, 0.0, 7.0), (v + c).value().toDoubleArray())
-        assertArrayEquals(doubleArrayOf(0.5, 4.0, 1.0), (c - v).value().toDoubleArray())
+        assertArrayEquals(doubleArrayOf(0.5, 4.0, -1.0), (c - v).value().toDoubleArray())
         assertArrayEquals(doubleArrayOf(0.5, -4.0, 12.0), (v * c).value().toDoubleArray())
         assertArrayEquals(doubleArrayOf(2.0, -1.0, 0.75), (c / v).value().toDoubleArray())
         (v * c + c / 1.0).sum().backward()
         assertArrayEquals(doubleArrayOf(1.0, 2.0, 3.0), v.grad()!!.value().toDoubleArray())
-        assertArrayEquals(doubleArrayOf(0.5, -0.5, 4.0 / 3), (v / c).value().toDoubleArray(), 1e-15)
+        assertArrayEquals(doubleArrayOf(0.5, -1.0, 4.0 / 3), (v / c).value().toDoubleArray(), 1e-15)
     }
 
     @Test
