@@ -12,7 +12,13 @@ import java.util.Arrays;
  * @param falseNegatives per class
  */
 public record ClassCounts(long[] truePositives, long[] falsePositives, long[] falseNegatives) {
-    /** Checks the three arrays have one entry per class and copies them. */
+    /**
+     * Checks the three arrays have one entry per class and copies them.
+     *
+     * @param truePositives per class
+     * @param falsePositives per class
+     * @param falseNegatives per class
+     */
     public ClassCounts {
         if (truePositives.length != falsePositives.length || truePositives.length != falseNegatives.length) {
             throw new IllegalArgumentException("ClassCounts: one count per class expected in each array");
@@ -22,7 +28,11 @@ public record ClassCounts(long[] truePositives, long[] falsePositives, long[] fa
         falseNegatives = falseNegatives.clone();
     }
 
-    /** The number of classes (or labels). */
+    /**
+     * The number of classes (or labels).
+     *
+     * @return the length of each count array
+     */
     public int numClasses() {
         return truePositives.length;
     }

@@ -38,7 +38,11 @@ public final class LinearLR extends LRScheduler {
         start();
     }
 
-    /** PyTorch's defaults: from a third of the rate to the full rate over 5 steps. */
+    /**
+     * PyTorch's defaults: from a third of the rate to the full rate over 5 steps.
+     *
+     * @param optimizer whose rate to set
+     */
     public LinearLR(Optimizer optimizer) {
         this(optimizer, 1.0 / 3, 1.0, 5);
     }

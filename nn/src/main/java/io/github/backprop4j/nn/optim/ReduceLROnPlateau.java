@@ -51,7 +51,18 @@ public final class ReduceLROnPlateau implements Stateful {
      */
     public record Options(Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode,
             int cooldown, double minLr, double eps) {
-        /** Checks the ranges PyTorch checks. */
+        /**
+         * Checks the ranges PyTorch checks.
+         *
+         * @param mode whether lower or higher is better
+         * @param factor the rate is multiplied by this, in [0, 1)
+         * @param patience bad epochs tolerated before a cut
+         * @param threshold the least change that counts as an improvement
+         * @param thresholdMode relative or absolute threshold
+         * @param cooldown epochs to wait after a cut
+         * @param minLr the lowest rate
+         * @param eps a cut smaller than this is skipped
+         */
         public Options {
             if (!(factor >= 0 && factor < 1)) {
                 throw new IllegalArgumentException("Factor should be < 1.0.");
@@ -61,37 +72,72 @@ public final class ReduceLROnPlateau implements Stateful {
             }
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return mode MIN, factor 0.1, patience 10, threshold 1e-4 relative, no cooldown, min_lr 0, eps 1e-8
+         */
         public static Options defaults() {
             return new Options(Mode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0, 1e-8);
         }
 
-        /** @param value lower or higher is better @return a copy with that mode */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value lower or higher is better
+         * @return a copy with that mode
+         */
         public Options mode(Mode value) {
             return new Options(value, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
         }
 
-        /** @param value the cut factor @return a copy with that factor */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value the cut factor
+         * @return a copy with that factor
+         */
         public Options factor(double value) {
             return new Options(mode, value, patience, threshold, thresholdMode, cooldown, minLr, eps);
         }
 
-        /** @param value bad epochs tolerated @return a copy with that patience */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value bad epochs tolerated
+         * @return a copy with that patience
+         */
         public Options patience(int value) {
             return new Options(mode, factor, value, threshold, thresholdMode, cooldown, minLr, eps);
         }
 
-        /** @param value the threshold @param kind relative or absolute @return a copy with that threshold */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value the threshold
+         * @param kind relative or absolute
+         * @return a copy with that threshold
+         */
         public Options threshold(double value, ThresholdMode kind) {
             return new Options(mode, factor, patience, value, kind, cooldown, minLr, eps);
         }
 
-        /** @param value epochs of cooldown @return a copy with that cooldown */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value epochs of cooldown
+         * @return a copy with that cooldown
+         */
         public Options cooldown(int value) {
             return new Options(mode, factor, patience, threshold, thresholdMode, value, minLr, eps);
         }
 
-        /** @param value the lowest rate @return a copy with that floor */
+        /**
+         * A copy with one option changed.
+         *
+         * @param value the lowest rate
+         * @return a copy with that floor
+         */
         public Options minLr(double value) {
             return new Options(mode, factor, patience, threshold, thresholdMode, cooldown, value, eps);
         }
