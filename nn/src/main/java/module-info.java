@@ -12,4 +12,5 @@ module io.github.backprop4j.nn {
     exports io.github.backprop4j.nn.optim;
     exports io.github.backprop4j.nn.data;
     exports io.github.backprop4j.nn.io;
+    exports io.github.backprop4j.nn.metrics;
 }

@@ -654,6 +654,40 @@ public final class Variable {
         return new MatMul().apply(this, other);
     }
 
+    // ------------------------------------------------------------------ for classifiers
+
+    /**
+     * The index of the largest value along {@code dim} (first on ties), an int64 tensor outside
+     * the graph, as {@code torch.argmax}: {@code logits.argmax(1)} is the predicted class per row.
+     *
+     * @param dim the dimension to reduce (negative counts from the end)
+     * @param keepdim whether to keep {@code dim} with size 1
+     * @return the int64 indices
+     */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return value.argmax(dim, keepdim);
+    }
+
+    /** {@link #argmax(int, boolean)} without keeping {@code dim}. */
+    public Tensor argmax(int dim) {
+        return argmax(dim, false);
+    }
+
+    /** The flat index of the largest value, a 0-d int64 tensor. */
+    public Tensor argmax() {
+        return value.argmax();
+    }
+
+    /** The index of the smallest value along {@code dim} (first on ties), an int64 tensor outside the graph. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return value.argmin(dim, keepdim);
+    }
+
+    /** The number of elements, as {@code numel()}. */
+    public int numel() {
+        return value.numel();
+    }
+
     @Override
     public String toString() {
         String base = value.toString();

@@ -50,6 +50,27 @@ class LauncherScriptTest {
         assertTrue(usage.err().contains("paper-pencil"), usage::toString);
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theShellHasTheLibraryAndItsImports(@TempDir Path elsewhere) throws Exception {
+        Path script = repositoryRoot().resolve("backprop4j");
+        assumeTrue(Files.isExecutable(script) && new File("/bin/bash").canExecute(),
+                "needs bash and the executable launcher script");
+        // Module, Function and Linear without qualification: the startup imports resolve the clashes
+        String session = String.join("\n",
+                "Module m = new Linear(3, 2, new Generator(0));",
+                "class Cube extends Function { protected Tensor forward(Tensor... x) { return x[0].pow(3); }"
+                        + " protected Variable[] backward(Variable g) { return new Variable[] {g}; } }",
+                "System.out.println(\"params=\" + m.numParameters());",
+                "System.out.println(\"sum=\" + Tensor.of(1.0, 2.0).sum().item());",
+                "/exit", "");
+        Result shell = run(script, elsewhere, session, "shell", "--feedback", "concise");
+        assertEquals(0, shell.exitCode(), shell::toString);
+        assertTrue(shell.out().contains("params=8"), shell::toString);
+        assertTrue(shell.out().contains("sum=3.0"), shell::toString);
+        assertTrue(!shell.out().contains("Error") && !shell.err().contains("Error"), shell::toString);
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 

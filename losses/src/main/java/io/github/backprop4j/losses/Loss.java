@@ -52,6 +52,21 @@ public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BC
         return compute(input, target, w == null ? null : Variable.of(w));
     }
 
+    /** {@link #apply(Variable, Variable)} with a target that needs no gradient, as class indices or labels. */
+    public final Variable apply(Variable input, Tensor target) {
+        return apply(input, Variable.of(target));
+    }
+
+    /** Same as {@link #apply(Variable, Variable)}; lets Kotlin write {@code lossFn(output, target)}. */
+    public final Variable invoke(Variable input, Variable target) {
+        return apply(input, target);
+    }
+
+    /** Same as {@link #apply(Variable, Tensor)}; lets Kotlin write {@code lossFn(output, labels)}. */
+    public final Variable invoke(Variable input, Tensor target) {
+        return apply(input, target);
+    }
+
     /** The forward steps and the backward formula of this loss on these values, with the numbers. */
     public abstract Explanation explain(Variable input, Variable target);
 

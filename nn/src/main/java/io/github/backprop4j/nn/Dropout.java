@@ -17,6 +17,11 @@ public final class Dropout extends Module {
     private final double p;
     private final Generator generator;
 
+    /** Drops with probability {@code p}, drawing masks from {@link Generator#defaultGenerator()}. */
+    public Dropout(double p) {
+        this(p, Generator.defaultGenerator());
+    }
+
     /** p = 0.5, PyTorch's default. */
     public Dropout(Generator generator) {
         this(0.5, generator);

@@ -5,6 +5,7 @@ import io.github.backprop4j.nn.internal.LinearFunction;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Generator;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.tensor.internal.Products;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,11 @@ public final class Linear extends Module {
     private final int outFeatures;
     private final Variable weight;
     private final @Nullable Variable bias;
+
+    /** A float32 layer with a bias, initialised from {@link Generator#defaultGenerator()}. */
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, Generator.defaultGenerator());
+    }
 
     /** A float32 layer with a bias. */
     public Linear(int inFeatures, int outFeatures, Generator gen) {
@@ -58,6 +64,10 @@ public final class Linear extends Module {
             throw new IllegalArgumentException(String.format(
                     "Linear: input of shape %s does not end in in_features=%d (weight is %s)",
                     input.shape(), inFeatures, weight.shape()));
+        }
+        if (input.dtype() != weight.dtype()) {
+            throw new IllegalArgumentException("mat1 and mat2 must have the same dtype, but got "
+                    + Products.scalarTypeName(input.dtype()) + " and " + Products.scalarTypeName(weight.dtype()));
         }
         if (input.dim() == 2) { // one fused node: y = x·Wᵀ + b, backward in closed form
             LinearFunction op = new LinearFunction();

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Kotlin calls a module like a function, {@code model(x)}, through {@link #invoke}.
  */
-public abstract class Module {
+public abstract class Module implements Stateful {
     private final Map<String, Variable> parameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
@@ -41,6 +41,22 @@ public abstract class Module {
 
     /** Same as {@link #forward}; lets Kotlin write {@code model(x)}. */
     public final Variable invoke(Variable input) {
+        return forward(input);
+    }
+
+    /**
+     * {@link #forward(Variable)} on a plain tensor, wrapped as a constant: {@code model.forward(x)}
+     * as in PyTorch, where inputs need no wrapping.
+     *
+     * @param input the input batch
+     * @return the output, in the graph of this module's parameters
+     */
+    public final Variable forward(Tensor input) {
+        return forward(Variable.of(input));
+    }
+
+    /** Same as {@link #forward(Tensor)}; lets Kotlin write {@code model(x)} for a tensor {@code x}. */
+    public final Variable invoke(Tensor input) {
         return forward(input);
     }
 
@@ -127,6 +143,45 @@ public abstract class Module {
         return List.copyOf(children.values());
     }
 
+    /**
+     * The number of scalar parameters, each shared parameter counted once: PyTorch's
+     * {@code sum(p.numel() for p in model.parameters())}.
+     */
+    public final long numParameters() {
+        return parameters().stream().mapToLong(p -> p.value().numel()).sum();
+    }
+
+    /**
+     * A table of this module's direct children with their parameter counts and the total, e.g.
+     *
+     * <pre>
+     * Sequential
+     *   (0) Linear(in_features=4, out_features=8, bias=True)   40
+     *   (1) ReLU()                                               0
+     *   (2) Linear(in_features=8, out_features=3, bias=True)   27
+     * Total parameters: 67
+     * </pre>
+     *
+     * A module without children lists its own parameters by name and shape instead.
+     */
+    public final String summary() {
+        List<String[]> rows = new ArrayList<>();
+        if (children.isEmpty()) {
+            parameters.forEach((n, p) -> rows.add(new String[] {n + " " + p.shape(), String.valueOf(p.value().numel())}));
+        } else {
+            children.forEach((n, c) -> rows.add(new String[] {"(" + n + ") " + c.toString().replace("\n", " "),
+                String.valueOf(c.numParameters())}));
+        }
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        int countWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+        StringBuilder sb = new StringBuilder(name()).append('\n');
+        for (String[] r : rows) {
+            sb.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 3))
+                    .append(" ".repeat(countWidth - r[1].length())).append(r[1]).append('\n');
+        }
+        return sb.append("Total parameters: ").append(numParameters()).toString();
+    }
+
     // ------------------------------------------------------------------ mode and gradients
 
     /** Training mode (the default) for this module and its descendants; returns this. */
@@ -161,6 +216,7 @@ public abstract class Module {
      * The current value of every parameter by dotted name, in {@link #namedParameters()} order
      * (a shared parameter appears under each of its names, as in PyTorch).
      */
+    @Override
     public final Map<String, Tensor> stateDict() {
         Map<String, Variable> all = new LinkedHashMap<>();
         collectParameters("", all, null);
@@ -178,6 +234,7 @@ public abstract class Module {
      * @throws IllegalArgumentException listing the missing keys, the unexpected keys and the
      *     size mismatches, worded as PyTorch's {@code load_state_dict}
      */
+    @Override
     public final void loadStateDict(Map<String, Tensor> state) {
         Map<String, Variable> own = new LinkedHashMap<>();
         collectParameters("", own, null);

@@ -8,15 +8,43 @@ import java.util.SplittableRandom;
  * {@link SplittableRandom}, whose algorithm is fixed by its specification, and draws normals by
  * the Box–Muller transform written out here rather than by a JDK method whose algorithm may change.
  *
- * <p>Not thread-safe; give each thread its own generator.
+ * <p>Every method that draws random numbers takes a generator, or uses the global
+ * {@link #defaultGenerator()} when given none, as PyTorch does; {@link #manualSeed(long)} reseeds
+ * that one, like {@code torch.manual_seed}. Explicit generators keep runs independent of each other.
+ *
+ * <p>Not thread-safe, the default generator included; give each thread its own generator.
  */
 public final class Generator {
-    private final SplittableRandom random;
+    /** PyTorch's default seed ({@code torch.initial_seed()} in a fresh process). */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private static final Generator DEFAULT = new Generator(DEFAULT_SEED);
+
+    private SplittableRandom random;
     private double spareNormal;
     private boolean hasSpareNormal;
 
+    /** A generator whose stream is fixed by {@code seed}. */
     public Generator(long seed) {
         this.random = new SplittableRandom(seed);
+    }
+
+    /** The global generator used by every method called without one; seeded with {@link #DEFAULT_SEED}. */
+    public static Generator defaultGenerator() {
+        return DEFAULT;
+    }
+
+    /**
+     * Reseeds the global {@link #defaultGenerator()}, as {@code torch.manual_seed(seed)}: afterwards
+     * it draws exactly what {@code new Generator(seed)} draws.
+     *
+     * @param seed the new seed
+     * @return the default generator
+     */
+    public static Generator manualSeed(long seed) {
+        DEFAULT.random = new SplittableRandom(seed);
+        DEFAULT.hasSpareNormal = false;
+        return DEFAULT;
     }
 
     /** Uniform in [0, 1). */

@@ -308,6 +308,21 @@ public final class Tensor {
     }
 
     /** float32, uniform in [0, 1), drawn in row-major order from {@code gen}. */
+    /** Uniform in [0, 1), float32, drawn from {@link Generator#defaultGenerator()} (PyTorch's {@code torch.rand}). */
+    public static Tensor rand(int... shape) {
+        return rand(Generator.defaultGenerator(), shape);
+    }
+
+    /** Standard normal, float32, drawn from {@link Generator#defaultGenerator()} (PyTorch's {@code torch.randn}). */
+    public static Tensor randn(int... shape) {
+        return randn(Generator.defaultGenerator(), shape);
+    }
+
+    /** Uniform integers in [low, high), int64, drawn from {@link Generator#defaultGenerator()}. */
+    public static Tensor randint(long low, long high, int... shape) {
+        return randint(Generator.defaultGenerator(), low, high, shape);
+    }
+
     public static Tensor rand(Generator gen, int... shape) {
         return rand(gen, DType.FLOAT32, shape);
     }
@@ -847,7 +862,24 @@ public final class Tensor {
         return Elementwise.combine(op, this, other, out);
     }
 
-    /** A 0-d operand for {@code this op value}: keeps a float tensor's dtype, as PyTorch's wrapped scalars do. */
+    /**
+     * A 0-d operand for the arithmetic {@code this op value} with a floating scalar (Python's
+     * {@code float}): a float tensor keeps its dtype, as PyTorch's wrapped scalars do, and an int64
+     * tensor meets a float32 one (PyTorch's default dtype), so {@code int64 − 1.0} is float32.
+     */
+    private Tensor floatScalar(double value) {
+        return scalar(value, dtype() == DType.INT64 ? DType.FLOAT32 : dtype());
+    }
+
+    /**
+     * A 0-d operand for {@code this op value} with an integer scalar (Python's {@code int}): an
+     * int64 tensor stays int64, computed exactly in {@code long}; a float tensor keeps its dtype.
+     */
+    private Tensor integerScalar(long value) {
+        return dtype() == DType.INT64 ? fromFlat(new long[] {value}) : scalar(value, dtype());
+    }
+
+    /** A 0-d operand for a comparison or clamp with {@code value}: keeps a float tensor's dtype, as PyTorch's wrapped scalars do. */
     private Tensor scalarOperand(double value) {
         DType t = dtype() == DType.INT64 && value != Math.rint(value) ? DType.FLOAT32 : dtype();
         return scalar(value, t == DType.INT64 && Double.isInfinite(value) ? DType.FLOAT32 : t);
@@ -858,8 +890,14 @@ public final class Tensor {
         return binary(BinaryOp.ADD, other);
     }
 
+    /** {@code this + value} with a floating scalar: an int64 tensor gives float32, as in PyTorch. */
     public Tensor plus(double value) {
-        return binary(BinaryOp.ADD, scalarOperand(value));
+        return binary(BinaryOp.ADD, floatScalar(value));
+    }
+
+    /** {@code this + value} with an integer scalar: an int64 tensor stays int64 (wrapping on overflow). */
+    public Tensor plus(long value) {
+        return binary(BinaryOp.ADD, integerScalar(value));
     }
 
     /** {@code this − other}, broadcast. */
@@ -867,8 +905,14 @@ public final class Tensor {
         return binary(BinaryOp.SUB, other);
     }
 
+    /** {@code this − value} with a floating scalar: an int64 tensor gives float32, as in PyTorch. */
     public Tensor minus(double value) {
-        return binary(BinaryOp.SUB, scalarOperand(value));
+        return binary(BinaryOp.SUB, floatScalar(value));
+    }
+
+    /** {@code this − value} with an integer scalar: an int64 tensor stays int64 (wrapping on overflow). */
+    public Tensor minus(long value) {
+        return binary(BinaryOp.SUB, integerScalar(value));
     }
 
     /** {@code this · other} elementwise, broadcast. */
@@ -876,8 +920,14 @@ public final class Tensor {
         return binary(BinaryOp.MUL, other);
     }
 
+    /** {@code this · value} with a floating scalar: an int64 tensor gives float32, as in PyTorch. */
     public Tensor times(double value) {
-        return binary(BinaryOp.MUL, scalarOperand(value));
+        return binary(BinaryOp.MUL, floatScalar(value));
+    }
+
+    /** {@code this · value} with an integer scalar: an int64 tensor stays int64 (wrapping on overflow). */
+    public Tensor times(long value) {
+        return binary(BinaryOp.MUL, integerScalar(value));
     }
 
     /** {@code this / other} elementwise (true division: int64 / int64 gives float32). */
@@ -885,8 +935,9 @@ public final class Tensor {
         return binary(BinaryOp.DIV, other);
     }
 
+    /** {@code this / value} with a floating scalar: an int64 tensor gives float32, as in PyTorch. */
     public Tensor div(double value) {
-        return binary(BinaryOp.DIV, scalarOperand(value));
+        return binary(BinaryOp.DIV, floatScalar(value));
     }
 
     /** {@code this ^ exponent} elementwise; int64 to a negative int64 power is an error, as in PyTorch. */
@@ -897,8 +948,14 @@ public final class Tensor {
         return binary(BinaryOp.POW, exponent);
     }
 
+    /** {@code this ^ exponent} with a floating exponent: an int64 tensor gives float32, as in PyTorch. */
     public Tensor pow(double exponent) {
-        return pow(scalarOperand(exponent));
+        return pow(floatScalar(exponent));
+    }
+
+    /** {@code this ^ exponent} with an integer exponent: an int64 tensor stays int64 (wrapping on overflow). */
+    public Tensor pow(long exponent) {
+        return pow(integerScalar(exponent));
     }
 
     /** {@code −this}. */
@@ -1087,7 +1144,7 @@ public final class Tensor {
 
     /** Sum of all elements, as a 0-d tensor (int64 stays int64). */
     public Tensor sum() {
-        return Reductions.reduce(this, allDims(), false, Reductions.Kind.SUM, dtype());
+        return sum(allDims(), false);
     }
 
     /** Sum over {@code dim}. */
@@ -1097,6 +1154,9 @@ public final class Tensor {
 
     /** Sum over several dims (an empty array means every dim, as PyTorch's {@code dim=[]}). */
     public Tensor sum(int[] dims, boolean keepdim) {
+        if (dtype() == DType.INT64) {
+            return Reductions.sumLongs(this, normDims(dims, "sum"), keepdim);
+        }
         return Reductions.reduce(this, normDims(dims, "sum"), keepdim, Reductions.Kind.SUM, dtype());
     }
 

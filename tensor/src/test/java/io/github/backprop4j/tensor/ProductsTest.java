@@ -78,8 +78,9 @@ class ProductsTest {
     }
 
     @Test
-    void mixedFloatDtypesPromote() {
-        assertDType(DType.FLOAT64, Tensor.of(1f, 2f).matmul(Tensor.of(3.0, 4.0)));
+    void mixedDtypesAreAnError() { // PyTorch does not promote in matmul either
+        assertThrowsWith(IllegalArgumentException.class, () -> Tensor.of(1f, 2f).matmul(Tensor.of(3.0, 4.0)),
+                "same dtype", "Float", "Double");
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class DataLoader implements Iterable<Batch> {
             return new Options(batchSize, null, false);
         }
 
+        /** Shuffles every epoch with {@link Generator#defaultGenerator()}, as {@code shuffle=True}. */
+        public Options shuffled() {
+            return shuffle(Generator.defaultGenerator());
+        }
+
         /** Shuffles every epoch with {@code generator}. */
         public Options shuffle(Generator generator) {
             return new Options(batchSize, generator, dropLast);

@@ -1,7 +1,10 @@
 package io.github.backprop4j.nn.optim;
 
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +100,41 @@ public class Adam extends Optimizer {
 
     public final Options options() {
         return options;
+    }
+
+    /** PyTorch's names: {@code step}, {@code exp_avg}, {@code exp_avg_sq} (and {@code max_exp_avg_sq} with AMSGrad). */
+    @Override
+    protected final Map<String, Tensor> parameterState(int index) {
+        Moments s = moments[index];
+        if (s == null) {
+            return Map.of();
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("step", Tensor.scalar(s.step, DType.FLOAT64));
+        out.put("exp_avg", s.mean);
+        out.put("exp_avg_sq", s.squares);
+        if (options.amsgrad()) {
+            out.put("max_exp_avg_sq", s.maxSquares);
+        }
+        return out;
+    }
+
+    @Override
+    protected final void loadParameterState(int index, Map<String, Tensor> state, Tensor param) {
+        if (state.isEmpty()) {
+            moments[index] = null;
+            return;
+        }
+        Tensor step = state.get("step");
+        if (step == null || step.numel() != 1) {
+            throw new IllegalArgumentException("Adam: state of parameter " + index + " lacks a step count");
+        }
+        Moments s = new Moments(param.zerosLike());
+        s.step = (int) step.item();
+        s.mean = stateTensor(state, "exp_avg", param);
+        s.squares = stateTensor(state, "exp_avg_sq", param);
+        s.maxSquares = options.amsgrad() ? stateTensor(state, "max_exp_avg_sq", param) : s.maxSquares;
+        moments[index] = s;
     }
 
     @Override

@@ -1,5 +1,11 @@
 package io.github.backprop4j.nn.optim;
 
+import io.github.backprop4j.nn.Stateful;
+import io.github.backprop4j.tensor.DType;
+import io.github.backprop4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Sets an optimizer's learning rate epoch by epoch, as {@code torch.optim.lr_scheduler}. Call
  * {@link #step()} after {@link Optimizer#step()}, once per epoch (or per step, whatever the
@@ -8,9 +14,9 @@ package io.github.backprop4j.nn.optim;
  * <p>Subclasses give the schedule in closed form, {@link #lrAt(int)}; the learning rate the
  * optimizer had at construction is the base rate.
  */
-public abstract class LRScheduler {
+public abstract class LRScheduler implements Stateful {
     private final Optimizer optimizer;
-    private final double baseLr;
+    private double baseLr;
     private int epoch;
 
     protected LRScheduler(Optimizer optimizer) {
@@ -40,6 +46,29 @@ public abstract class LRScheduler {
     /** The learning rate the optimizer has now. */
     public final double currentLr() {
         return optimizer.lr();
+    }
+
+    /** {@code last_epoch} and {@code base_lr}, as 0-d float64 tensors. */
+    @Override
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("last_epoch", Tensor.scalar(epoch, DType.FLOAT64));
+        out.put("base_lr", Tensor.scalar(baseLr, DType.FLOAT64));
+        return out;
+    }
+
+    /** Restores the epoch and base rate, and sets the optimizer's rate for that epoch. */
+    @Override
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Tensor lastEpoch = state.get("last_epoch");
+        Tensor base = state.get("base_lr");
+        if (lastEpoch == null || base == null || state.size() != 2) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": expected a state dict with last_epoch and base_lr, got " + state.keySet());
+        }
+        epoch = (int) lastEpoch.item();
+        baseLr = base.item();
+        optimizer.setLr(lrAt(epoch));
     }
 
     /** The optimizer's learning rate when this schedule was made. */

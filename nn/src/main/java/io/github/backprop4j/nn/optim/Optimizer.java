@@ -2,11 +2,15 @@ package io.github.backprop4j.nn.optim;
 
 import io.github.backprop4j.autograd.GradMode;
 import io.github.backprop4j.autograd.Variable;
+import io.github.backprop4j.nn.Stateful;
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +28,7 @@ import java.util.Set;
  * parameter's value with {@link Variable#assign}; parameters without a gradient are skipped.
  * Subclasses write only the update rule of one parameter, {@link #update}.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements Stateful {
     private final String name;
     private final List<Variable> params;
     private double lr;
@@ -104,6 +108,84 @@ public abstract class Optimizer {
      * implementations keep per-parameter state (momentum buffers, moments) by index.
      */
     protected abstract Tensor update(int index, Tensor param, Tensor grad);
+
+    /**
+     * The state PyTorch's {@code optimizer.state_dict()} holds, flattened to tensors:
+     * {@code param_groups.0.lr}, then for each parameter i that has state,
+     * {@code state.i.<name>} (e.g. {@code state.0.exp_avg}, {@code state.0.step}).
+     */
+    @Override
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put(LR_KEY, Tensor.scalar(lr, DType.FLOAT64));
+        for (int i = 0; i < params.size(); i++) {
+            String prefix = "state." + i + ".";
+            parameterState(i).forEach((k, v) -> out.put(prefix + k, v));
+        }
+        return out;
+    }
+
+    /**
+     * Restores a {@link #stateDict()} of an optimizer of the same kind over parameters of the same
+     * shapes: the learning rate and every parameter's state.
+     */
+    @Override
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Tensor lrValue = state.get(LR_KEY);
+        if (lrValue == null) {
+            throw new IllegalArgumentException(name + ": state dict has no " + LR_KEY);
+        }
+        List<Map<String, Tensor>> perParameter = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            perParameter.add(new LinkedHashMap<>());
+        }
+        state.forEach((key, value) -> {
+            if (key.equals(LR_KEY)) {
+                return;
+            }
+            String[] parts = key.split("\\.", 3);
+            int index = parts.length == 3 && parts[0].equals("state") && parts[1].matches("\\d{1,9}")
+                    ? Integer.parseInt(parts[1]) : -1;
+            if (index < 0 || index >= params.size()) {
+                throw new IllegalArgumentException(name + ": unexpected key in state dict: " + key);
+            }
+            perParameter.get(index).put(parts[2], value);
+        });
+        setLr(lrValue.item());
+        for (int i = 0; i < params.size(); i++) {
+            loadParameterState(i, perParameter.get(i), params.get(i).value());
+        }
+    }
+
+    /** The state of parameter {@code index} by PyTorch's names; empty before its first update. */
+    protected Map<String, Tensor> parameterState(int index) {
+        return Map.of();
+    }
+
+    /**
+     * Restores the state {@link #parameterState} returned for parameter {@code index} (empty:
+     * no update yet). {@code param} is the parameter's current value, for shape checks.
+     */
+    protected void loadParameterState(int index, Map<String, Tensor> state, Tensor param) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(name + ": unexpected state for parameter " + index + ": " + state.keySet());
+        }
+    }
+
+    /** A tensor of {@code state} under {@code key}, required to exist and to have {@code param}'s shape. */
+    protected final Tensor stateTensor(Map<String, Tensor> state, String key, Tensor param) {
+        Tensor t = state.get(key);
+        if (t == null) {
+            throw new IllegalArgumentException(name + ": state dict lacks " + key);
+        }
+        if (!t.shape().equals(param.shape())) {
+            throw new IllegalArgumentException(name + ": " + key + " has shape " + t.shape()
+                    + " but the parameter has shape " + param.shape());
+        }
+        return t.to(param.dtype()).contiguous();
+    }
+
+    private static final String LR_KEY = "param_groups.0.lr";
 
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +93,17 @@ public final class SGD extends Optimizer {
             g = options.nesterov() ? g.plus(buffer.times(options.momentum())) : buffer;
         }
         return param.minus(g.times(lr()));
+    }
+
+    @Override
+    protected Map<String, Tensor> parameterState(int index) {
+        Tensor buffer = momentumBuffers[index];
+        return buffer == null ? Map.of() : Map.of("momentum_buffer", buffer);
+    }
+
+    @Override
+    protected void loadParameterState(int index, Map<String, Tensor> state, Tensor param) {
+        momentumBuffers[index] = state.isEmpty() ? null : stateTensor(state, "momentum_buffer", param);
     }
 
     /** True for contiguous float32 tensors of the same shape, which {@link #minusScaled} reads directly. */

@@ -12,7 +12,9 @@ import io.github.backprop4j.tensor.Tensor;
  * and div run the {@link FloatKernels} loops (plain or SIMD) over whole contiguous operands, a
  * contiguous operand and a scalar, or row by row when one operand is broadcast along rows (the
  * bias of {@code x·Wᵀ + b}, shape (N, C) + (C)). Everything else walks rows with {@link Walk},
- * reading float32 and float64 arrays directly; other dtype mixes go through {@link Storage#get}.
+ * reading float32 and float64 arrays directly. Two int64 operands with an int64 result are
+ * combined in exact {@code long} arithmetic ({@link BinaryOp#applyLong}), so values beyond 2^53
+ * survive and overflow wraps around as in PyTorch; other dtype mixes go through {@link Storage#get}.
  */
 public final class Elementwise {
     private Elementwise() {
@@ -99,6 +101,16 @@ public final class Elementwise {
             for (int i = 0, s = t.offset(); i < o.length; i++, s++) {
                 o[i] = op.apply(a[s]);
             }
+        } else if (src instanceof LongStorage l && out instanceof LongStorage g) {
+            long[] x = l.data();
+            long[] o = g.data();
+            Walk w = new Walk(shape, new int[] {t.offset()}, t.strides());
+            int i = 0;
+            for (int r = 0; r < w.rows(); r++, w.nextRow()) {
+                for (int j = 0, a = w.offset(0); j < w.rowLength(); j++, a += w.innerStride(0)) {
+                    o[i++] = op.applyLong(x[a]);
+                }
+            }
         } else {
             Walk w = new Walk(shape, new int[] {t.offset()}, t.strides());
             int o = 0;
@@ -149,6 +161,8 @@ public final class Elementwise {
             for (int i = 0, p = a.offset(), q = b.offset(); i < n; i++, p++, q++) {
                 o[i] = op.apply(x[p], y[q]);
             }
+        } else if (sa instanceof LongStorage la && sb instanceof LongStorage lb && out instanceof LongStorage lo) {
+            combineLongs(op, la.data(), lb.data(), walk(a, b, shape), lo.data());
         } else {
             Walk w = walk(a, b, shape);
             int o = 0;
@@ -191,6 +205,18 @@ public final class Elementwise {
                 for (int j = 0; j < len; j++, p += da, q += db) {
                     o[base + j] = (float) op.apply(x[p], y[q]);
                 }
+            }
+        }
+    }
+
+    /** int64 operands and result: exact long arithmetic, wrapping on overflow. */
+    private static void combineLongs(BinaryOp op, long[] x, long[] y, Walk w, long[] o) {
+        int len = w.rowLength();
+        int da = w.innerStride(0);
+        int db = w.innerStride(1);
+        for (int r = 0, base = 0; r < w.rows(); r++, base += len, w.nextRow()) {
+            for (int j = 0, p = w.offset(0), q = w.offset(1); j < len; j++, p += da, q += db) {
+                o[base + j] = op.applyLong(x[p], y[q]);
             }
         }
     }
@@ -245,6 +271,15 @@ public final class Elementwise {
             for (int r = 0, base = 0; r < w.rows(); r++, base += len, w.nextRow()) {
                 for (int j = 0, c = w.offset(0), p = w.offset(1), q = w.offset(2); j < len; j++, c += dc, p += da, q += db) {
                     o[base + j] = m[c] != 0 ? x[p] : y[q];
+                }
+            }
+        } else if (sa instanceof LongStorage la && sb instanceof LongStorage lb && out instanceof LongStorage lo) {
+            long[] x = la.data();
+            long[] y = lb.data();
+            long[] o = lo.data();
+            for (int r = 0, base = 0; r < w.rows(); r++, base += len, w.nextRow()) {
+                for (int j = 0, c = w.offset(0), p = w.offset(1), q = w.offset(2); j < len; j++, c += dc, p += da, q += db) {
+                    o[base + j] = sc.get(c) != 0 ? x[p] : y[q];
                 }
             }
         } else {

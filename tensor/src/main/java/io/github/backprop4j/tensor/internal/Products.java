@@ -14,15 +14,41 @@ public final class Products {
     private Products() {
     }
 
+    /** PyTorch's ScalarType name of {@code dtype} (Float, Double, Long), as its dtype messages print it. */
+    public static String scalarTypeName(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+        };
+    }
+
+    /** The C++ type of {@code dtype} (float, double, long int), as PyTorch's matmul messages print it. */
+    private static String cppTypeName(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> "float";
+            case FLOAT64 -> "double";
+            case INT64 -> "long int";
+        };
+    }
+
     /**
      * 1-D·1-D: dot product (0-d). 1-D left: treated as (1, k), the 1 removed afterwards. 1-D right:
      * treated as (k, 1), the 1 removed afterwards. Otherwise (..., m, k)·(..., k, n) = (..., m, n)
-     * with the batch dims broadcast.
+     * with the batch dims broadcast. Both operands must have the same dtype, as in PyTorch (no
+     * silent promotion: a float64 input to a float32 weight is a mistake worth an error).
      */
     public static Tensor matmul(Tensor a, Tensor b) {
         if (a.dim() == 0 || b.dim() == 0) {
             throw new IllegalArgumentException("matmul: both arguments need at least 1 dimension, but got shapes "
                     + a.shape() + " and " + b.shape());
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(a.dim() == 1 && b.dim() == 1
+                    ? "dot : expected both vectors to have same dtype, but found " + scalarTypeName(a.dtype())
+                            + " and " + scalarTypeName(b.dtype())
+                    : "expected m1 and m2 to have the same dtype, but got: " + cppTypeName(a.dtype()) + " != "
+                            + cppTypeName(b.dtype()));
         }
         boolean vectorLeft = a.dim() == 1;
         boolean vectorRight = b.dim() == 1;
@@ -44,7 +70,7 @@ public final class Products {
             throw new IllegalArgumentException("matmul: batch dimensions of shapes " + a.shape() + " and "
                     + b.shape() + " cannot be broadcast", e);
         }
-        DType dtype = DType.promote(a.dtype(), b.dtype());
+        DType dtype = a.dtype();
         if (dtype == DType.INT64) {
             throw new IllegalArgumentException("matmul: integer (int64) operands are not supported; convert to a float dtype");
         }

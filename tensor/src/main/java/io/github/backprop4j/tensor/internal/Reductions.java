@@ -76,6 +76,47 @@ public final class Reductions {
     }
 
     /**
+     * Σ over {@code dims} (normalised, distinct) of an int64 tensor in exact {@code long}
+     * arithmetic, wrapping around on overflow as PyTorch's int64 sum does. The reduced dims are
+     * permuted to the end, so each output element adds one contiguous run.
+     */
+    public static Tensor sumLongs(Tensor t, int[] dims, boolean keepdim) {
+        int[] shape = t.shape().toArray();
+        boolean[] reduced = new boolean[shape.length];
+        for (int d : dims) {
+            reduced[d] = true;
+        }
+        int[] perm = new int[shape.length];
+        int[] outShape = new int[keepdim ? shape.length : shape.length - dims.length];
+        int k = 0;
+        int o = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (!reduced[d]) {
+                perm[k++] = d;
+            }
+            if (!reduced[d] || keepdim) {
+                outShape[o++] = reduced[d] ? 1 : shape[d];
+            }
+        }
+        int runLength = 1;
+        for (int d : dims) {
+            perm[k++] = d;
+            runLength *= shape[d];
+        }
+        Tensor runs = Elementwise.copy(t.permute(perm), DType.INT64);
+        long[] x = ((LongStorage) runs.storage()).data();
+        long[] out = new long[Shape.of(outShape).numel()];
+        for (int r = 0; r < out.length; r++) {
+            long acc = 0;
+            for (int i = r * runLength; i < (r + 1) * runLength; i++) {
+                acc += x[i];
+            }
+            out[r] = acc;
+        }
+        return Tensor.wrap(new LongStorage(out), outShape);
+    }
+
+    /**
      * Variance over {@code dims}: Σ (v − mean)² / max(0, R − correction), by two passes.
      * With {@code correction = 1} this is PyTorch's default (unbiased) estimate.
      */

@@ -40,6 +40,24 @@ public enum UnaryOp {
 
     public abstract double apply(double x);
 
+    /**
+     * The op on an int64 value with an int64 result, in exact {@code long} arithmetic (neg and
+     * abs of {@code Long.MIN_VALUE} wrap to itself, as in PyTorch); the ops whose result is
+     * floating never get here.
+     */
+    public long applyLong(long x) {
+        return switch (this) {
+            case NEG -> -x;
+            case ABS -> Math.abs(x);
+            case SIGN -> Long.signum(x);
+            case RELU -> Math.max(x, 0);
+            case SQUARE -> x * x;
+            case IS_NAN -> 0;
+            case IS_FINITE -> 1;
+            default -> throw new IllegalStateException(opName + " has no int64 result");
+        };
+    }
+
     /** The PyTorch name, used in messages. */
     public String opName() {
         return opName;
