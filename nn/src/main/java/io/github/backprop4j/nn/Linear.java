@@ -5,7 +5,6 @@ import io.github.backprop4j.nn.internal.LinearFunction;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Generator;
 import io.github.backprop4j.tensor.Tensor;
-import io.github.backprop4j.tensor.internal.Products;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +66,7 @@ public final class Linear extends Module {
         }
         if (input.dtype() != weight.dtype()) {
             throw new IllegalArgumentException("mat1 and mat2 must have the same dtype, but got "
-                    + Products.scalarTypeName(input.dtype()) + " and " + Products.scalarTypeName(weight.dtype()));
+                    + input.dtype().scalarTypeName() + " and " + weight.dtype().scalarTypeName());
         }
         if (input.dim() == 2) { // one fused node: y = x·Wᵀ + b, backward in closed form
             LinearFunction op = new LinearFunction();

@@ -56,4 +56,13 @@ public enum DType {
         }
         throw new IllegalArgumentException("unknown dtype '" + name + "' (expected float32, float64 or int64)");
     }
+
+    /** PyTorch's ScalarType name (Float, Double, Long), as its dtype messages print it. */
+    public String scalarTypeName() {
+        return switch (this) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+        };
+    }
 }

@@ -1,12 +1,11 @@
 package io.github.backprop4j.nn.optim;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop4j.autograd.Variable;
-import io.github.backprop4j.nn.References;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.TestFactory;
  * PyTorch's LinearLR multiplies step by step, ours is the closed form, hence a relative tolerance.
  */
 class SchedulerTrajectoryTest {
-    private static final double REL_TOL = 1e-12;
+    private static final Tolerance TOL = Tolerance.of(1e-12, 0);
 
     @TestFactory
     List<DynamicTest> followsPyTorch() {
-        JsonNode cases = References.json("scheduler_trajectories.json").get("cases");
+        JsonNode cases = ReferenceFiles.json("/reference/scheduler_trajectories.json").get("cases");
         List<DynamicTest> tests = new java.util.ArrayList<>();
         cases.forEach(c -> tests.add(DynamicTest.dynamicTest(c.get("kind").asText() + " " + c.get("name").asText(),
                 () -> check(c))));
@@ -63,6 +62,6 @@ class SchedulerTrajectoryTest {
     }
 
     private static void assertClose(double expected, double actual, JsonNode c, int step) {
-        assertEquals(expected, actual, Math.abs(expected) * REL_TOL, c.get("name").asText() + " step " + step);
+        TOL.assertClose(expected, actual, c.get("name").asText() + " step " + step);
     }
 }

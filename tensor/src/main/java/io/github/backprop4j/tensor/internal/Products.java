@@ -14,15 +14,6 @@ public final class Products {
     private Products() {
     }
 
-    /** PyTorch's ScalarType name of {@code dtype} (Float, Double, Long), as its dtype messages print it. */
-    public static String scalarTypeName(DType dtype) {
-        return switch (dtype) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-        };
-    }
-
     /** The C++ type of {@code dtype} (float, double, long int), as PyTorch's matmul messages print it. */
     private static String cppTypeName(DType dtype) {
         return switch (dtype) {
@@ -45,8 +36,8 @@ public final class Products {
         }
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(a.dim() == 1 && b.dim() == 1
-                    ? "dot : expected both vectors to have same dtype, but found " + scalarTypeName(a.dtype())
-                            + " and " + scalarTypeName(b.dtype())
+                    ? "dot : expected both vectors to have same dtype, but found " + a.dtype().scalarTypeName()
+                            + " and " + b.dtype().scalarTypeName()
                     : "expected m1 and m2 to have the same dtype, but got: " + cppTypeName(a.dtype()) + " != "
                             + cppTypeName(b.dtype()));
         }
