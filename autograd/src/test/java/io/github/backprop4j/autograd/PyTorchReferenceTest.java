@@ -66,7 +66,8 @@ class PyTorchReferenceTest {
         }
         Variable value = (Variable) new Parser(formula, env).parse();
         assertEquals(0, value.dim(), formula + " should be a scalar");
-        assertClose(Tensor.scalar(e.get("value").asDouble(), DType.FLOAT64), value.value(), formula + " value");
+        TensorKit.assertClose(Tensor.scalar(e.get("value").asDouble(), DType.FLOAT64), value.value(), CLOSE,
+                formula + " value");
 
         JsonNode second = e.get("second_order");
         value.backward(Variable.of(value.value().onesLike()),
@@ -75,7 +76,7 @@ class PyTorchReferenceTest {
             Map.Entry<String, JsonNode> g = it.next();
             Variable grad = floats.get(g.getKey()).grad();
             assertNotNull(grad, formula + ": no gradient reached " + g.getKey());
-            assertClose(tensor(g.getValue()), grad.value(), formula + " d/d" + g.getKey());
+            TensorKit.assertClose(tensor(g.getValue()), grad.value(), CLOSE, formula + " d/d" + g.getKey());
         }
         if (second != null) {
             checkHessianVectorProduct(formula, value, floats, second);
@@ -96,16 +97,13 @@ class PyTorchReferenceTest {
         for (Map.Entry<String, Variable> x : floats.entrySet()) {
             Tensor expected = tensor(second.get("hvp").get(x.getKey()));
             Variable got = hvp[i++];
-            assertClose(expected, got == null ? expected.zerosLike() : got.value(), formula + " hvp d/d" + x.getKey());
+            TensorKit.assertClose(expected, got == null ? expected.zerosLike() : got.value(), CLOSE,
+                    formula + " hvp d/d" + x.getKey());
         }
     }
 
     private static Tensor tensor(JsonNode node) {
         return TensorKit.tensor(node);
-    }
-
-    private static void assertClose(Tensor expected, Tensor actual, String what) {
-        TensorKit.assertClose(expected, actual, CLOSE, what);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.github.backprop4j.losses;
 
-import io.github.backprop4j.autograd.Variable;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Binary cross-entropy on probabilities, as {@code nn.BCELoss} (losses.md §5): input x ∈ [0, 1]
  * and target y ∈ [0, 1] of exactly the same shape, any shape.
@@ -15,24 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * The −100 clamp keeps x ∈ {0, 1} finite (loss 100) while the gradient there is ±1e12, as in
  * PyTorch. Options: weight (broadcast to the target's shape, not differentiable), reduction.
- * The code, shared with its sibling, is in {@code BinaryCrossEntropy.java}.
+ * The code, shared with its sibling (see {@link BinaryCrossEntropyLoss}), is in
+ * {@code BinaryCrossEntropy.java}.
  */
-public final class BCELoss extends Loss {
+public final class BCELoss extends BinaryCrossEntropyLoss {
     public BCELoss() {
         this(LossOptions.defaults());
     }
 
     public BCELoss(LossOptions options) {
-        super(LossKind.BCE, options);
-    }
-
-    @Override
-    public Explanation explain(Variable input, Variable target) {
-        return BinaryCrossEntropy.explain(BinaryCrossEntropy.Kind.PROBABILITIES, this, input, target);
-    }
-
-    @Override
-    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
-        return BinaryCrossEntropy.probabilities(input, target, weight, options());
+        super(LossKind.BCE, BinaryCrossEntropy.Kind.PROBABILITIES, options);
     }
 }

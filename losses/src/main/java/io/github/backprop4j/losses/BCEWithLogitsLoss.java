@@ -1,8 +1,5 @@
 package io.github.backprop4j.losses;
 
-import io.github.backprop4j.autograd.Variable;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Binary cross-entropy on logits, as {@code nn.BCEWithLogitsLoss} (losses.md §6): input x (any
  * real) and target y of the same shape (not range-checked).
@@ -15,24 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * Stable for any finite logit. Options: weight and pos_weight (each must broadcast to the input's
  * shape; a (C) pos_weight weights the last dim; neither is differentiable), reduction.
- * The code, shared with its sibling, is in {@code BinaryCrossEntropy.java}.
+ * The code, shared with its sibling (see {@link BinaryCrossEntropyLoss}), is in
+ * {@code BinaryCrossEntropy.java}.
  */
-public final class BCEWithLogitsLoss extends Loss {
+public final class BCEWithLogitsLoss extends BinaryCrossEntropyLoss {
     public BCEWithLogitsLoss() {
         this(LossOptions.defaults());
     }
 
     public BCEWithLogitsLoss(LossOptions options) {
-        super(LossKind.BCE_WITH_LOGITS, options);
-    }
-
-    @Override
-    public Explanation explain(Variable input, Variable target) {
-        return BinaryCrossEntropy.explain(BinaryCrossEntropy.Kind.LOGITS, this, input, target);
-    }
-
-    @Override
-    Variable compute(Variable input, Variable target, @Nullable Variable weight) {
-        return BinaryCrossEntropy.logits(input, target, weight, options());
+        super(LossKind.BCE_WITH_LOGITS, BinaryCrossEntropy.Kind.LOGITS, options);
     }
 }

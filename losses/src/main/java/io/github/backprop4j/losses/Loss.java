@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * apply it; each loss's file holds what is its own: the validation of its arguments, its fused
  * node with its closed-form backward, and its {@link #explain explanation}.
  */
-public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss,
+public abstract sealed class Loss permits CrossEntropyLoss, NLLLoss, BinaryCrossEntropyLoss,
         MultiLabelSoftMarginLoss {
     private final LossKind kind;
     private final LossOptions options;

@@ -1,9 +1,9 @@
 package io.github.backprop4j.losses;
 
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.longs;
+import static io.github.backprop4j.testkit.Gens.qt;
 
 import io.github.backprop4j.autograd.GradCheck;
+import io.github.backprop4j.testkit.Gens;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,8 @@ class GradCheckProperties {
     private static final int SECOND_ORDER_EXAMPLES = 50;
 
     private static void check(String name, Function<Random, LossScenarios.Problem> scenario) {
-        qt().withFixedSeed(name.hashCode()).withExamples(FIRST_ORDER_EXAMPLES)
-                .forAll(longs().all())
-                .checkAssert(seed -> run(scenario.apply(new Random(seed)), false));
-        qt().withFixedSeed(~name.hashCode()).withExamples(SECOND_ORDER_EXAMPLES)
-                .forAll(longs().all())
-                .checkAssert(seed -> run(scenario.apply(new Random(seed)), true));
+        qt(name.hashCode(), FIRST_ORDER_EXAMPLES).forAll(Gens.fromRandom(scenario)).checkAssert(p -> run(p, false));
+        qt(~name.hashCode(), SECOND_ORDER_EXAMPLES).forAll(Gens.fromRandom(scenario)).checkAssert(p -> run(p, true));
     }
 
     private static void run(LossScenarios.Problem p, boolean secondOrder) {

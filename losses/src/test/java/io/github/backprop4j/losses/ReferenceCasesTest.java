@@ -1,15 +1,16 @@
 package io.github.backprop4j.losses;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.TensorData;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * message that contains PyTorch's.
  */
 class ReferenceCasesTest {
-    private static final List<JsonNode> CASES = Requests.readJsonl("/reference/loss_cases.jsonl");
+    private static final List<JsonNode> CASES = ReferenceFiles.jsonl("/reference/loss_cases.jsonl");
     private static final Map<String, AtomicInteger> PASSED = new ConcurrentHashMap<>();
 
     static Stream<Arguments> cases() {
@@ -75,12 +76,9 @@ class ReferenceCasesTest {
 
     static void compare(String what, JsonNode expectedTensor, Tensor actual, DType dtype) {
         assertEquals(dtype, actual.dtype(), what + " dtype");
-        assertArrayEquals(Requests.shapeOf(expectedTensor), actual.shape().toArray(), what + " shape");
-        double[] e = Requests.flatten(expectedTensor.get("data"));
-        double[] a = actual.toDoubleArray();
-        assertEquals(e.length, a.length, what + " size");
+        TensorData expected = TensorData.decode(expectedTensor, dtype.shortName());
         double scale = 0;
-        for (double v : e) {
+        for (double v : expected.values()) {
             if (Double.isFinite(v)) {
                 scale = Math.max(scale, Math.abs(v));
             }
@@ -91,23 +89,8 @@ class ReferenceCasesTest {
         // in our double arithmetic rounded once.
         double rtol = dtype == DType.FLOAT64 ? 1e-10 : 1e-5;
         double ulp = dtype == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
-        double atol = 4 * ulp * Math.max(scale, 1);
-        for (int i = 0; i < e.length; i++) {
-            if (!close(e[i], a[i], rtol, atol)) {
-                fail(what + " differs at flat index " + i + ": PyTorch " + e[i] + ", ours " + a[i]
-                        + "\n  expected " + java.util.Arrays.toString(e) + "\n  actual   " + java.util.Arrays.toString(a));
-            }
-        }
-    }
-
-    static boolean close(double expected, double actual, double rtol, double atol) {
-        if (Double.isNaN(expected) || Double.isNaN(actual)) {
-            return Double.isNaN(expected) && Double.isNaN(actual);
-        }
-        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
-            return expected == actual;
-        }
-        return Math.abs(expected - actual) <= atol + rtol * Math.abs(expected);
+        Tolerance.of(rtol, 4 * ulp * Math.max(scale, 1))
+                .assertClose(expected.shape(), expected.values(), actual.shape().toArray(), actual.toDoubleArray(), what);
     }
 
     @AfterAll

@@ -1,21 +1,12 @@
 package io.github.backprop4j.losses;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.backprop4j.autograd.Autograd;
 import io.github.backprop4j.autograd.BackwardOptions;
 import io.github.backprop4j.autograd.Variable;
 import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.Tensor;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.github.backprop4j.tensor.testkit.TensorKit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,62 +16,18 @@ import org.jspecify.annotations.Nullable;
  * when it is floating point, the target.
  */
 final class Requests {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-
     private Requests() {
-    }
-
-    /** The lines of a JSONL resource, parsed. */
-    static List<JsonNode> readJsonl(String resource) {
-        List<JsonNode> out = new ArrayList<>();
-        try (InputStream in = Requests.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     /** What running a request produced. */
     record Outcome(Tensor output, Tensor gradInput, @Nullable Tensor gradTarget) {
     }
 
-    static Tensor tensor(JsonNode node, DType dtype) {
-        JsonNode shapeNode = node.get("shape");
-        int[] shape = new int[shapeNode.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asInt();
-        }
-        JsonNode data = node.get("data");
-        if (dtype == DType.INT64) {
-            long[] v = new long[data.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = data.get(i).asLong();
-            }
-            return Tensor.fromFlat(v, shape);
-        }
-        double[] v = new double[data.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = data.get(i).asDouble();
-        }
-        return Tensor.fromFlat(dtype, v, shape);
-    }
-
     /** Runs {@code request}; exceptions (bad input) propagate. */
     static Outcome run(JsonNode request) {
         String op = request.get("op").asText();
         DType dtype = DType.parse(request.get("dtype").asText());
-        Variable input = Variable.parameter(tensor(request.get("input"), dtype));
+        Variable input = Variable.parameter(TensorKit.tensor(request.get("input"), dtype));
         JsonNode opts = request.path("options");
         Variable output;
         Variable target = null;
@@ -89,7 +36,7 @@ final class Requests {
             output = op.equals("log_softmax") ? Losses.logSoftmax(input, dim) : Losses.softmax(input, dim);
         } else {
             DType targetType = request.has("target_dtype") ? DType.parse(request.get("target_dtype").asText()) : dtype;
-            Tensor t = tensor(request.get("target"), targetType);
+            Tensor t = TensorKit.tensor(request.get("target"), targetType);
             target = targetType.isFloatingPoint() ? Variable.parameter(t) : Variable.of(t);
             LossOptions o = options(op, opts, dtype);
             output = switch (op) {
@@ -101,7 +48,7 @@ final class Requests {
                 default -> throw new IllegalArgumentException("unknown op " + op);
             };
         }
-        Tensor seed = request.has("grad_output") ? tensor(request.get("grad_output"), dtype)
+        Tensor seed = request.has("grad_output") ? TensorKit.tensor(request.get("grad_output"), dtype)
                 : Tensor.ones(dtype, output.shape().toArray());
         boolean withTarget = target != null && target.requiresGrad();
         List<Variable> wrt = withTarget ? List.of(input, target) : List.of(input);
@@ -121,7 +68,7 @@ final class Requests {
             o = o.withReduction(Reduction.parseFor(op, opts.get("reduction").asText()));
         }
         if (opts.has("weight")) {
-            o = o.withWeight(tensor(opts.get("weight"), dtype));
+            o = o.withWeight(TensorKit.tensor(opts.get("weight"), dtype));
         }
         if (opts.has("ignore_index")) {
             o = o.withIgnoreIndex(opts.get("ignore_index").asLong());
@@ -130,32 +77,8 @@ final class Requests {
             o = o.withLabelSmoothing(opts.get("label_smoothing").asDouble());
         }
         if (opts.has("pos_weight")) {
-            o = o.withPosWeight(tensor(opts.get("pos_weight"), dtype));
+            o = o.withPosWeight(TensorKit.tensor(opts.get("pos_weight"), dtype));
         }
         return o;
-    }
-
-    /** The numbers of a JSON value (a number or nested lists), flattened. */
-    static double[] flatten(JsonNode node) {
-        List<Double> out = new ArrayList<>();
-        flattenInto(node, out);
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static void flattenInto(JsonNode node, List<Double> out) {
-        if (node.isArray()) {
-            node.forEach(n -> flattenInto(n, out));
-        } else {
-            out.add(node.asDouble());
-        }
-    }
-
-    static int[] shapeOf(JsonNode tensorNode) {
-        JsonNode s = tensorNode.get("shape");
-        int[] out = new int[s.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = s.get(i).asInt();
-        }
-        return out;
     }
 }

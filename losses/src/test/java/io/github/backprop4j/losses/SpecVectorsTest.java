@@ -2,11 +2,12 @@ package io.github.backprop4j.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop4j.tensor.Tensor;
-import java.util.Arrays;
+import io.github.backprop4j.testkit.ReferenceFiles;
+import io.github.backprop4j.testkit.TensorData;
+import io.github.backprop4j.testkit.Tolerance;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (the ±1e12 BCE gradients); NaN and ±inf exactly where the spec has them.
  */
 class SpecVectorsTest {
-    private static final List<JsonNode> VECTORS = Requests.readJsonl("/reference/spec_vectors.jsonl");
+    /** Four decimals, or four significant digits for large magnitudes. */
+    private static final Tolerance PRINTED_DIGITS = Tolerance.largerOf(6e-5, 1e-4);
+    private static final List<JsonNode> VECTORS = ReferenceFiles.jsonl("/reference/spec_vectors.jsonl");
 
     static Stream<Arguments> vectors() {
         return VECTORS.stream().map(v -> Arguments.of(v.get("name").asText(), v));
@@ -35,26 +38,17 @@ class SpecVectorsTest {
     @MethodSource("vectors")
     void matchesTheSpec(String name, JsonNode v) {
         Requests.Outcome out = Requests.run(v.get("request"));
-        check(name + " output", Requests.flatten(v.get("expected_output")), out.output());
+        check(name + " output", TensorData.numbers(v.get("expected_output")), out.output());
         if (v.has("expected_grad_input")) {
-            check(name + " grad_input", Requests.flatten(v.get("expected_grad_input")), out.gradInput());
+            check(name + " grad_input", TensorData.numbers(v.get("expected_grad_input")), out.gradInput());
         }
         if (v.has("expected_grad_target")) {
             assertNotNull(out.gradTarget(), name + ": the target should get a gradient");
-            check(name + " grad_target", Requests.flatten(v.get("expected_grad_target")), out.gradTarget());
+            check(name + " grad_target", TensorData.numbers(v.get("expected_grad_target")), out.gradTarget());
         }
     }
 
     private static void check(String what, double[] expected, Tensor actual) {
-        double[] a = actual.toDoubleArray();
-        assertEquals(expected.length, a.length, what + ": number of values");
-        for (int i = 0; i < a.length; i++) {
-            double e = expected[i];
-            boolean ok = Double.isNaN(e) ? Double.isNaN(a[i])
-                    : Double.isInfinite(e) ? e == a[i]
-                    : Math.abs(a[i] - e) <= Math.max(6e-5, 1e-4 * Math.abs(e));
-            assertTrue(ok, what + " [" + i + "]: spec " + e + ", ours " + a[i] + "\n  spec " + Arrays.toString(expected)
-                    + "\n  ours " + Arrays.toString(a));
-        }
+        PRINTED_DIGITS.assertClose(expected, actual.toDoubleArray(), what);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * with separate ops, for the small-matrix loops and the blocked-matmul path, with and without bias.
  */
 class LinearFusedTest {
+    /** float32 agreement: 1e-5 absolute plus 1e-5 relative. */
     private static final Tolerance FLOAT32 = Tolerance.of(1e-5, 1e-5);
 
     @ParameterizedTest
@@ -44,11 +45,11 @@ class LinearFusedTest {
         }
         y2.times(Variable.of(upstream)).sum().backward();
 
-        assertClose(y2.value(), y.value());
-        assertClose(x2.grad().value(), xv.grad().value());
-        assertClose(w2.grad().value(), layer.weight().grad().value());
+        TensorKit.assertClose(y2.value(), y.value(), FLOAT32, "fused vs composed output");
+        TensorKit.assertClose(x2.grad().value(), xv.grad().value(), FLOAT32, "fused vs composed dx");
+        TensorKit.assertClose(w2.grad().value(), layer.weight().grad().value(), FLOAT32, "fused vs composed dW");
         if (bias) {
-            assertClose(b2.grad().value(), layer.bias().grad().value());
+            TensorKit.assertClose(b2.grad().value(), layer.bias().grad().value(), FLOAT32, "fused vs composed db");
         } else {
             assertNull(layer.bias());
         }
@@ -60,7 +61,7 @@ class LinearFusedTest {
         layer.forward(Variable.of(Tensor.randn(new Generator(1), DType.FLOAT32, 4, 3))).sum().backward();
         assertEquals(layer.weight().shape(), layer.weight().grad().shape());
         // d(Σ y)/db = number of rows
-        assertClose(Tensor.of(4f, 4f), layer.bias().grad().value());
+        TensorKit.assertClose(Tensor.of(4f, 4f), layer.bias().grad().value(), FLOAT32, "fused vs composed db");
     }
 
     @Test
@@ -75,10 +76,5 @@ class LinearFusedTest {
         Variable x = Variable.parameter(Tensor.randn(new Generator(1), DType.FLOAT64, 4, 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> layer.forward(x));
         assertEquals("mat1 and mat2 must have the same dtype, but got Double and Float", e.getMessage());
-    }
-
-    /** float32 agreement: 1e-5 absolute plus 1e-5 relative. */
-    private static void assertClose(Tensor expected, Tensor actual) {
-        TensorKit.assertClose(expected, actual, FLOAT32, "fused vs composed");
     }
 }

@@ -6,6 +6,7 @@ import io.github.backprop4j.tensor.internal.FloatStorage;
 import io.github.backprop4j.tensor.internal.Kernels;
 import io.github.backprop4j.tensor.internal.MatMul;
 import io.github.backprop4j.tensor.internal.Parallel;
+import io.github.backprop4j.tensor.internal.TensorAccess;
 import io.github.backprop4j.tensor.internal.UnaryOp;
 import org.jspecify.annotations.Nullable;
 
@@ -27,22 +28,22 @@ public final class RawKernels {
 
     /** The storage array of a contiguous float32 tensor (elements from {@code t.offset()}), else null. */
     public static float @Nullable [] floats(Tensor t) {
-        return t.dtype() == DType.FLOAT32 && t.isContiguous() && t.storage() instanceof FloatStorage f ? f.data() : null;
+        return t.dtype() == DType.FLOAT32 && t.isContiguous() && TensorAccess.storage(t) instanceof FloatStorage f ? f.data() : null;
     }
 
     /** The storage array of a contiguous float64 tensor (elements from {@code t.offset()}), else null. */
     public static double @Nullable [] doubles(Tensor t) {
-        return t.dtype() == DType.FLOAT64 && t.isContiguous() && t.storage() instanceof DoubleStorage d ? d.data() : null;
+        return t.dtype() == DType.FLOAT64 && t.isContiguous() && TensorAccess.storage(t) instanceof DoubleStorage d ? d.data() : null;
     }
 
     /** A contiguous float32 tensor of {@code shape} over {@code data}, which it takes over (no copy). */
     public static Tensor wrapFloats(float[] data, int... shape) {
-        return Tensor.wrap(new FloatStorage(data), shape);
+        return TensorAccess.wrap(new FloatStorage(data), shape);
     }
 
     /** A contiguous float64 tensor of {@code shape} over {@code data}, which it takes over (no copy). */
     public static Tensor wrapDoubles(double[] data, int... shape) {
-        return Tensor.wrap(new DoubleStorage(data), shape);
+        return TensorAccess.wrap(new DoubleStorage(data), shape);
     }
 
     /** out[i] = x[i] &gt; 0 ? g[i] : 0, for n elements. */

@@ -9,6 +9,7 @@ import io.github.backprop4j.tensor.internal.LongStorage;
 import io.github.backprop4j.tensor.internal.Products;
 import io.github.backprop4j.tensor.internal.Reductions;
 import io.github.backprop4j.tensor.internal.Storage;
+import io.github.backprop4j.tensor.internal.TensorAccess;
 import io.github.backprop4j.tensor.internal.TensorFormat;
 import io.github.backprop4j.tensor.internal.UnaryOp;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.List;
  * An immutable, strided n-dimensional array of float32, float64 or int64 values, in the spirit of
  * {@code torch.Tensor} without gradients.
  *
- * <p>A tensor is a view: a {@link Storage}, an offset into it, a shape and a stride per
+ * <p>A tensor is a view: a flat storage, an offset into it, a shape and a stride per
  * dimension. Views ({@link #reshape}, {@link #transpose}, {@link #permute}, {@link #expand},
  * {@link #narrow}, {@link #select}, ...) share storage; every other operation returns a fresh
  * contiguous tensor. Nothing here mutates a tensor after it is made.
@@ -48,13 +49,24 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ low level (for kernels)
 
-    /**
-     * A contiguous tensor over {@code storage}; for this module's kernels only ({@code Storage} is
-     * not exported: other modules use {@link RawKernels#wrapFloats} and friends). The caller hands
-     * over the storage.
-     */
-    @SuppressWarnings("exports")
-    public static Tensor wrap(Storage storage, int... shape) {
+    static {
+        // The kernels in tensor.internal reach the storage through TensorAccess; nothing public
+        // here hands it out (other modules use RawKernels).
+        TensorAccess.install(new TensorAccess.Access() {
+            @Override
+            public Storage storage(Tensor t) {
+                return t.storage;
+            }
+
+            @Override
+            public Tensor wrap(Storage storage, int... shape) {
+                return Tensor.wrap(storage, shape);
+            }
+        });
+    }
+
+    /** A contiguous tensor over {@code storage}, which the caller hands over. */
+    private static Tensor wrap(Storage storage, int... shape) {
         if (Shape.numel(shape) != storage.length()) {
             throw new IllegalArgumentException("wrap: storage of " + storage.length()
                     + " elements does not fit shape " + Arrays.toString(shape));
@@ -62,16 +74,7 @@ public final class Tensor {
         return new Tensor(storage, 0, shape.clone(), contiguousStrides(shape));
     }
 
-    /**
-     * The storage this tensor views; for this module's kernels only (other modules use
-     * {@link RawKernels#floats} and {@link RawKernels#doubles}).
-     */
-    @SuppressWarnings("exports")
-    public Storage storage() {
-        return storage;
-    }
-
-    /** Offset of element [0, 0, ...] in {@link #storage()}. */
+    /** Offset of element [0, 0, ...] in the storage this tensor views (see {@link RawKernels}). */
     public int offset() {
         return offset;
     }

@@ -5,13 +5,15 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * How far an actual number may be from the expected one: {@code |actual − expected| ≤ atol +
- * rtol·|expected|}, as {@code numpy.isclose} and {@code torch.allclose}. NaN matches only NaN and
- * ±∞ only itself, whatever the tolerance.
+ * rtol·|expected|}, as {@code numpy.isclose} and {@code torch.allclose} — or, for numbers printed
+ * to a few digits ({@link #largerOf}), {@code ≤ max(atol, rtol·|expected|)}. NaN matches only NaN
+ * and ±∞ only itself, whatever the tolerance.
  *
- * @param rtol relative tolerance, a fraction of |expected|
- * @param atol absolute tolerance, the floor near zero
+ * @param rtol     relative tolerance, a fraction of |expected|
+ * @param atol     absolute tolerance, the floor near zero
+ * @param largerOf whether the bound is the larger of the two instead of their sum
  */
-public record Tolerance(double rtol, double atol) {
+public record Tolerance(double rtol, double atol, boolean largerOf) {
     /** Bit for bit (NaN still matches NaN). */
     public static final Tolerance EXACT = new Tolerance(0, 0);
 
@@ -19,6 +21,19 @@ public record Tolerance(double rtol, double atol) {
         if (!(rtol >= 0 && atol >= 0)) {
             throw new IllegalArgumentException("tolerances must be >= 0, got rtol " + rtol + ", atol " + atol);
         }
+    }
+
+    /** |actual − expected| ≤ atol + rtol·|expected|. */
+    public Tolerance(double rtol, double atol) {
+        this(rtol, atol, false);
+    }
+
+    /**
+     * |actual − expected| ≤ max(atol, rtol·|expected|): the digits a document prints, e.g. four
+     * decimals (atol 6e-5) or, for large magnitudes, four significant digits (rtol 1e-4).
+     */
+    public static Tolerance largerOf(double atol, double rtol) {
+        return new Tolerance(rtol, atol, true);
     }
 
     /** |actual − expected| ≤ atol. */
@@ -39,7 +54,8 @@ public record Tolerance(double rtol, double atol) {
         if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
             return expected == actual;
         }
-        return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
+        double relative = rtol * Math.abs(expected);
+        return Math.abs(actual - expected) <= (largerOf ? Math.max(atol, relative) : atol + relative);
     }
 
     /** Fails unless the two numbers agree. */
@@ -93,7 +109,7 @@ public record Tolerance(double rtol, double atol) {
 
     @Override
     public String toString() {
-        return "rtol " + rtol + ", atol " + atol;
+        return largerOf ? "max(atol " + atol + ", rtol " + rtol + "·|expected|)" : "rtol " + rtol + ", atol " + atol;
     }
 
     private static String abbreviate(double[] v) {

@@ -19,6 +19,16 @@ class ToleranceTest {
     }
 
     @Test
+    void largerOfTakesTheLargerBoundNotTheirSum() {
+        Tolerance t = Tolerance.largerOf(6e-5, 1e-4);
+        assertTrue(t.accepts(0.1, 0.1 + 5.9e-5));
+        assertFalse(t.accepts(0.1, 0.1 + 6.1e-5), "the sum 6e-5 + 1e-5 would accept it");
+        assertTrue(t.accepts(1e12, 1e12 + 0.99e8));
+        assertFalse(t.accepts(1e12, 1e12 + 1.01e8));
+        assertTrue(t.accepts(-1e12, -1e12 - 0.99e8));
+    }
+
+    @Test
     void nanMatchesOnlyNanAndInfinityOnlyItself() {
         Tolerance loose = Tolerance.absolute(1e300);
         assertTrue(loose.accepts(Double.NaN, Double.NaN));

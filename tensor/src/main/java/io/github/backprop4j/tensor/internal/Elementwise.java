@@ -24,7 +24,7 @@ public final class Elementwise {
     public static Tensor copy(Tensor t, DType dtype) {
         int[] shape = t.shape().toArray();
         Storage out = Storage.allocate(dtype, t.numel());
-        Storage src = t.storage();
+        Storage src = TensorAccess.storage(t);
         if (t.isContiguous() && src.dtype() == dtype && t.numel() > 0) {
             copyFlat(src, t.offset(), out, t.numel());
         } else {
@@ -34,7 +34,7 @@ public final class Elementwise {
                 copyRow(src, w.offset(0), w.innerStride(0), out, r * len, len);
             }
         }
-        return Tensor.wrap(out, shape);
+        return TensorAccess.wrap(out, shape);
     }
 
     private static void copyFlat(Storage src, int offset, Storage dst, int n) {
@@ -84,7 +84,7 @@ public final class Elementwise {
     public static Tensor map(UnaryOp op, Tensor t, DType outType) {
         int[] shape = t.shape().toArray();
         Storage out = Storage.allocate(outType, t.numel());
-        Storage src = t.storage();
+        Storage src = TensorAccess.storage(t);
         if (t.isContiguous() && src instanceof FloatStorage f && out instanceof FloatStorage g) {
             float[] a = f.data();
             float[] o = g.data();
@@ -120,7 +120,7 @@ public final class Elementwise {
                 }
             }
         }
-        return Tensor.wrap(out, shape);
+        return TensorAccess.wrap(out, shape);
     }
 
     /**
@@ -132,8 +132,8 @@ public final class Elementwise {
         int[] shape = Shape.broadcast(op.opName(), a.shape(), b.shape()).toArray();
         int n = Shape.of(shape).numel();
         Storage out = Storage.allocate(outType, n);
-        Storage sa = a.storage();
-        Storage sb = b.storage();
+        Storage sa = TensorAccess.storage(a);
+        Storage sb = TensorAccess.storage(b);
         boolean aFull = a.isContiguous() && a.numel() == n;
         boolean bFull = b.isContiguous() && b.numel() == n;
         if (sa instanceof FloatStorage fa && sb instanceof FloatStorage fb) {
@@ -176,7 +176,7 @@ public final class Elementwise {
                 }
             }
         }
-        return Tensor.wrap(out, shape);
+        return TensorAccess.wrap(out, shape);
     }
 
     private static Walk walk(Tensor a, Tensor b, int[] shape) {
@@ -252,9 +252,9 @@ public final class Elementwise {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape())
                 .toArray();
         Storage out = Storage.allocate(outType, Shape.of(shape).numel());
-        Storage sc = cond.storage();
-        Storage sa = a.storage();
-        Storage sb = b.storage();
+        Storage sc = TensorAccess.storage(cond);
+        Storage sa = TensorAccess.storage(a);
+        Storage sb = TensorAccess.storage(b);
         Walk w = new Walk(shape, new int[] {cond.offset(), a.offset(), b.offset()},
                 broadcastStrides(cond, shape), broadcastStrides(a, shape), broadcastStrides(b, shape));
         int len = w.rowLength();
@@ -289,7 +289,7 @@ public final class Elementwise {
                 }
             }
         }
-        return Tensor.wrap(out, shape);
+        return TensorAccess.wrap(out, shape);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Indexing {
         int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
         Storage out = Storage.allocate(dtype, Shape.of(shape).numel());
         fill(nested, 0, shape, out, new int[] {0});
-        return Tensor.wrap(out, shape);
+        return TensorAccess.wrap(out, shape);
     }
 
     private static void fill(Object array, int depth, int[] shape, Storage out, int[] cursor) {
@@ -109,8 +109,8 @@ public final class Indexing {
     private static void copyInto(Tensor src, Tensor dst) {
         int[] shape = src.shape().toArray();
         Walk w = new Walk(shape, new int[] {src.offset(), dst.offset()}, src.strides(), dst.strides());
-        Storage s = src.storage();
-        Storage o = dst.storage();
+        Storage s = TensorAccess.storage(src);
+        Storage o = TensorAccess.storage(dst);
         boolean longs = s.dtype() == DType.INT64 && o.dtype() == DType.INT64;
         for (int r = 0; r < w.rows(); r++, w.nextRow()) {
             for (int j = 0, p = w.offset(0), q = w.offset(1); j < w.rowLength();
@@ -139,7 +139,7 @@ public final class Indexing {
         checkIndexShape("gather", src, dim, index);
         Tensor out = Tensor.zeros(src.dtype(), index.shape().toArray());
         int[] pos = new int[index.dim()];
-        Storage o = out.storage();
+        Storage o = TensorAccess.storage(out);
         int size = src.dim() == 0 ? 1 : src.size(dim);
         for (int flat = 0; flat < index.numel(); flat++) {
             long k = index.getLong(pos);
@@ -173,7 +173,7 @@ public final class Indexing {
         }
         DType dtype = DType.promote(base.dtype(), src.dtype());
         Tensor out = Elementwise.copy(base, dtype);
-        Storage o = out.storage();
+        Storage o = TensorAccess.storage(out);
         int[] outStrides = out.strides();
         int size = base.dim() == 0 ? 1 : base.size(dim);
         int[] pos = new int[index.dim()];
@@ -272,6 +272,6 @@ public final class Indexing {
             }
             out[i * numClasses + (int) v[i]] = 1;
         }
-        return Tensor.wrap(new LongStorage(out), shape);
+        return TensorAccess.wrap(new LongStorage(out), shape);
     }
 }

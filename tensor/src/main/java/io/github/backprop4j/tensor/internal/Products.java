@@ -71,8 +71,8 @@ public final class Products {
         Storage out = Storage.allocate(dtype, batches * m * n);
         if (dtype == DType.FLOAT32) {
             // any strides: a transposed or broadcast operand is read in place, not copied
-            float[] x = ((FloatStorage) lhs.storage()).data();
-            float[] y = ((FloatStorage) rhs.storage()).data();
+            float[] x = ((FloatStorage) TensorAccess.storage(lhs)).data();
+            float[] y = ((FloatStorage) TensorAccess.storage(rhs)).data();
             float[] c = ((FloatStorage) out).data();
             int[] sa = lhs.strides();
             int[] sb = rhs.strides();
@@ -86,12 +86,12 @@ public final class Products {
             lhs = lhs.contiguous();
             rhs = rhs.contiguous();
             for (int i = 0; i < batches; i++) {
-                MatMul.multiply(((DoubleStorage) lhs.storage()).data(), lhs.offset() + i * m * k,
-                        ((DoubleStorage) rhs.storage()).data(), rhs.offset() + i * k * n,
+                MatMul.multiply(((DoubleStorage) TensorAccess.storage(lhs)).data(), lhs.offset() + i * m * k,
+                        ((DoubleStorage) TensorAccess.storage(rhs)).data(), rhs.offset() + i * k * n,
                         ((DoubleStorage) out).data(), i * m * n, m, k, n);
             }
         }
-        Tensor result = Tensor.wrap(out, concat(batch, m, n));
+        Tensor result = TensorAccess.wrap(out, concat(batch, m, n));
         if (vectorLeft) {
             result = result.squeeze(-2);
         }

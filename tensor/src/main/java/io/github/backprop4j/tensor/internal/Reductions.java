@@ -72,7 +72,7 @@ public final class Reductions {
                 case ARGMIN -> argExtreme(v, from, to, false);
             });
         }
-        return Tensor.wrap(out, runs.outShape);
+        return TensorAccess.wrap(out, runs.outShape);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Reductions {
             }
             out.set(r, squares / Math.max(0, len - correction));
         }
-        return Tensor.wrap(out, runs.outShape);
+        return TensorAccess.wrap(out, runs.outShape);
     }
 
     /** True when {@code dims} (distinct) are exactly {0, 1, ..., dims.length − 1}. */
@@ -165,7 +165,7 @@ public final class Reductions {
         }
         double[] acc = new double[cols];
         int off = t.offset();
-        if (t.storage() instanceof FloatStorage f) {
+        if (TensorAccess.storage(t) instanceof FloatStorage f) {
             float[] x = f.data();
             for (int r = 0, base = off; r < rows; r++, base += cols) {
                 for (int j = 0; j < cols; j++) {
@@ -173,7 +173,7 @@ public final class Reductions {
                 }
             }
         } else {
-            double[] x = ((DoubleStorage) t.storage()).data();
+            double[] x = ((DoubleStorage) TensorAccess.storage(t)).data();
             for (int r = 0, base = off; r < rows; r++, base += cols) {
                 for (int j = 0; j < cols; j++) {
                     acc[j] += x[base + j];
@@ -188,7 +188,7 @@ public final class Reductions {
         for (int d = 0; keepdim && d < lead; d++) {
             outShape[d] = 1;
         }
-        return Tensor.wrap(out, outShape);
+        return TensorAccess.wrap(out, outShape);
     }
 
     static double sum(double[] v, int from, int to) {
@@ -280,10 +280,10 @@ public final class Reductions {
             }
             int count = Shape.of(outShape).numel();
             Tensor grouped = t.permute(perm);
-            if (!(grouped.isContiguous() && grouped.storage() instanceof DoubleStorage)) {
+            if (!(grouped.isContiguous() && TensorAccess.storage(grouped) instanceof DoubleStorage)) {
                 grouped = Elementwise.copy(grouped, DType.FLOAT64);
             }
-            return new Runs(((DoubleStorage) grouped.storage()).data(), grouped.offset(), count, length, outShape);
+            return new Runs(((DoubleStorage) TensorAccess.storage(grouped)).data(), grouped.offset(), count, length, outShape);
         }
     }
 }
