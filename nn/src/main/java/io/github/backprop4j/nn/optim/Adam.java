@@ -68,12 +68,16 @@ public class Adam extends Optimizer {
         }
     }
 
-    /** The running state of one parameter. */
+    /**
+     * The running state of one parameter: tensors, or for a float32 parameter the raw arrays that
+     * {@link FusedAdam} updates in place.
+     */
     private static final class Moments {
         int step;
         Tensor mean;
         Tensor squares;
         Tensor maxSquares;
+        FusedAdam.@Nullable State fused;
 
         Moments(Tensor zeros) {
             mean = zeros;
@@ -146,6 +150,12 @@ public class Adam extends Optimizer {
         s.step++;
         double lr = lr();
         double wd = options.weightDecay();
+        if (param.dtype() == DType.FLOAT32) {
+            if (s.fused == null) {
+                s.fused = new FusedAdam.State(param.numel(), options.amsgrad());
+            }
+            return FusedAdam.step(s.fused, param, grad, options, lr, decoupledWeightDecay, s.step);
+        }
         Tensor p = param;
         Tensor g = grad;
         if (wd != 0) {
