@@ -104,7 +104,7 @@ public final class Reductions {
             runLength *= shape[d];
         }
         Tensor runs = Elementwise.copy(t.permute(perm), DType.INT64);
-        long[] x = ((LongStorage) runs.storage()).data();
+        long[] x = ((LongStorage) TensorAccess.storage(runs)).data();
         long[] out = new long[Shape.of(outShape).numel()];
         for (int r = 0; r < out.length; r++) {
             long acc = 0;
@@ -113,7 +113,7 @@ public final class Reductions {
             }
             out[r] = acc;
         }
-        return Tensor.wrap(new LongStorage(out), outShape);
+        return TensorAccess.wrap(new LongStorage(out), outShape);
     }
 
     /**
