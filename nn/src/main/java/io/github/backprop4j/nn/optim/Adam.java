@@ -113,6 +113,12 @@ public class Adam extends Optimizer {
         if (s == null) {
             return Map.of();
         }
+        if (s.fused != null) {
+            int[] shape = parameters().get(index).shape().toArray();
+            s.mean = s.fused.mean(shape);
+            s.squares = s.fused.squares(shape);
+            s.maxSquares = s.fused.maxSquares(shape);
+        }
         Map<String, Tensor> out = new LinkedHashMap<>();
         out.put("step", Tensor.scalar(s.step, DType.FLOAT64));
         out.put("exp_avg", s.mean);
@@ -152,7 +158,7 @@ public class Adam extends Optimizer {
         double wd = options.weightDecay();
         if (param.dtype() == DType.FLOAT32) {
             if (s.fused == null) {
-                s.fused = new FusedAdam.State(param.numel(), options.amsgrad());
+                s.fused = new FusedAdam.State(s.mean, s.squares, options.amsgrad() ? s.maxSquares : null);
             }
             return FusedAdam.step(s.fused, param, grad, options, lr, decoupledWeightDecay, s.step);
         }

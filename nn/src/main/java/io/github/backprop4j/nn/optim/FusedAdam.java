@@ -1,7 +1,9 @@
 package io.github.backprop4j.nn.optim;
 
+import io.github.backprop4j.tensor.DType;
 import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Adam}'s update of one float32 parameter in a single loop over raw arrays, with no
@@ -22,16 +24,36 @@ final class FusedAdam {
     private FusedAdam() {
     }
 
-    /** The moments m, v (and v̂ for AMSGrad) of one parameter, updated in place. */
+    /**
+     * The moments m, v (and v̂ for AMSGrad) of one parameter, updated in place; copies in and out
+     * of tensors for {@link Adam}'s state dict.
+     */
     static final class State {
         final float[] mean;
         final float[] squares;
         final float[] maxSquares;
 
-        State(int size, boolean amsgrad) {
-            mean = new float[size];
-            squares = new float[size];
-            maxSquares = amsgrad ? new float[size] : squares;
+        /** Starts from the given moments (zeros for a first step); {@code maxSquares} null unless AMSGrad. */
+        State(Tensor mean, Tensor squares, @Nullable Tensor maxSquares) {
+            this.mean = copy(mean);
+            this.squares = copy(squares);
+            this.maxSquares = maxSquares == null ? this.squares : copy(maxSquares);
+        }
+
+        Tensor mean(int... shape) {
+            return RawKernels.wrapFloats(mean.clone(), shape);
+        }
+
+        Tensor squares(int... shape) {
+            return RawKernels.wrapFloats(squares.clone(), shape);
+        }
+
+        Tensor maxSquares(int... shape) {
+            return RawKernels.wrapFloats(maxSquares.clone(), shape);
+        }
+
+        private static float[] copy(Tensor t) {
+            return t.to(DType.FLOAT32).contiguous().toFloatArray();
         }
     }
 
