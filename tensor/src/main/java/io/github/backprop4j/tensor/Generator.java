@@ -24,12 +24,22 @@ public final class Generator {
     private double spareNormal;
     private boolean hasSpareNormal;
 
-    /** A generator whose stream is fixed by {@code seed}. */
+    /**
+     * A generator whose stream is fixed by {@code seed}, as {@code torch.Generator().manual_seed(seed)}
+     * (the streams themselves differ from PyTorch's).
+     *
+     * @param seed any long; equal seeds give equal streams
+     */
     public Generator(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
-    /** The global generator used by every method called without one; seeded with {@link #DEFAULT_SEED}. */
+    /**
+     * The global generator used by every method called without one; seeded with
+     * {@link #DEFAULT_SEED} until {@link #manualSeed(long)} reseeds it.
+     *
+     * @return the one process-wide default generator
+     */
     public static Generator defaultGenerator() {
         return DEFAULT;
     }
@@ -47,17 +57,34 @@ public final class Generator {
         return DEFAULT;
     }
 
-    /** Uniform in [0, 1). */
+    /**
+     * Draws uniformly from [0, 1).
+     *
+     * @return the next double, at least 0 and less than 1
+     */
     public double nextDouble() {
         return random.nextDouble();
     }
 
-    /** Uniform in [low, high). */
+    /**
+     * Draws uniformly from [low, high), as {@code low + (high - low)·u} with u uniform in [0, 1).
+     *
+     * @param low the inclusive lower bound
+     * @param high the exclusive upper bound (not checked: {@code high < low} mirrors the interval)
+     * @return the next double in [low, high)
+     */
     public double nextDouble(double low, double high) {
         return low + (high - low) * random.nextDouble();
     }
 
-    /** Uniform integer in [low, high); requires low &lt; high. */
+    /**
+     * Draws a uniform integer from [low, high), as {@code torch.randint(low, high)} does per element.
+     *
+     * @param low the inclusive lower bound
+     * @param high the exclusive upper bound
+     * @return the next long in [low, high)
+     * @throws IllegalArgumentException if {@code low >= high}
+     */
     public long nextLong(long low, long high) {
         if (low >= high) {
             throw new IllegalArgumentException("randint: low (" + low + ") must be less than high (" + high + ")");
@@ -65,12 +92,24 @@ public final class Generator {
         return random.nextLong(low, high);
     }
 
-    /** Uniform int in [0, bound). */
+    /**
+     * Draws a uniform int from [0, bound).
+     *
+     * @param bound the exclusive upper bound
+     * @return the next int in [0, bound)
+     * @throws IllegalArgumentException if {@code bound} is not positive
+     */
     public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
-    /** Standard normal, by Box–Muller: {@code sqrt(-2 ln u1) * cos(2π u2)} and its sine twin. */
+    /**
+     * Draws from the standard normal N(0, 1) by Box–Muller: two uniforms u1 in (0, 1] and u2 in
+     * [0, 1) give {@code sqrt(-2 ln u1)·cos(2π u2)}, returned now, and its sine twin
+     * {@code sqrt(-2 ln u1)·sin(2π u2)}, returned by the next call.
+     *
+     * @return the next standard normal sample
+     */
     public double nextGaussian() {
         if (hasSpareNormal) {
             hasSpareNormal = false;
@@ -84,7 +123,12 @@ public final class Generator {
         return radius * Math.cos(2 * Math.PI * u2);
     }
 
-    /** Shuffles {@code values} in place (Fisher–Yates). */
+    /**
+     * Shuffles {@code values} in place by Fisher–Yates: for i from the last index down to 1, swap
+     * element i with a uniformly drawn element j in [0, i]. Every permutation is equally likely.
+     *
+     * @param values the array to permute; modified in place
+     */
     public void shuffle(int[] values) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -94,7 +138,13 @@ public final class Generator {
         }
     }
 
-    /** A permutation of 0..n-1. */
+    /**
+     * A uniformly random permutation of 0..n-1, as {@code torch.randperm(n)}: the identity,
+     * shuffled by {@link #shuffle(int[])}.
+     *
+     * @param n the number of elements, at least 0
+     * @return a new array holding each of 0..n-1 exactly once
+     */
     public int[] permutation(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {

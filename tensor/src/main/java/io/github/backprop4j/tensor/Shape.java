@@ -15,7 +15,13 @@ public final class Shape {
         this.dims = dims;
     }
 
-    /** The shape with these sizes; each must be ≥ 0. */
+    /**
+     * The shape with these sizes, as {@code torch.Size(dims)}.
+     *
+     * @param dims the size of each dimension, outermost first; none means a 0-d scalar
+     * @return the shape (a copy of {@code dims}; later changes to the array do not affect it)
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static Shape of(int... dims) {
         for (int d : dims) {
             if (d < 0) {
@@ -25,17 +31,31 @@ public final class Shape {
         return dims.length == 0 ? SCALAR : new Shape(dims.clone());
     }
 
-    /** The shape of a 0-d scalar, {@code []}. */
+    /**
+     * The shape of a 0-d scalar.
+     *
+     * @return the empty shape {@code []}, of rank 0 and one element
+     */
     public static Shape scalar() {
         return SCALAR;
     }
 
-    /** Number of dimensions. */
+    /**
+     * The number of dimensions, as {@code tensor.dim()} in PyTorch.
+     *
+     * @return 0 for a scalar, 1 for a vector, 2 for a matrix, and so on
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** Size of dimension {@code dim}; negative dims count from the end. */
+    /**
+     * The size of one dimension, as {@code tensor.size(dim)}.
+     *
+     * @param dim the dimension, in [-rank, rank); negative dims count from the end (-1 is the last)
+     * @return the size of that dimension
+     * @throws IndexOutOfBoundsException if the shape is a scalar's or {@code dim} is out of range
+     */
     public int size(int dim) {
         if (dims.length == 0) {
             throw new IndexOutOfBoundsException(
@@ -44,12 +64,20 @@ public final class Shape {
         return dims[normalizeDim(dim, dims.length, "size")];
     }
 
-    /** A copy of the sizes. */
+    /**
+     * The sizes as an array.
+     *
+     * @return a fresh copy of the sizes, outermost first
+     */
     public int[] toArray() {
         return dims.clone();
     }
 
-    /** Product of the sizes (1 for a scalar). */
+    /**
+     * The number of elements a tensor of this shape holds, as {@code tensor.numel()}.
+     *
+     * @return the product of the sizes: 1 for a scalar, 0 if any size is 0
+     */
     public int numel() {
         return numel(dims);
     }
@@ -67,7 +95,13 @@ public final class Shape {
 
     /**
      * NumPy broadcasting: align trailing dimensions; each pair must be equal or contain a 1.
+     * The missing leading dimensions of the shorter shape count as 1, and each output size is the
+     * larger of the pair: {@code [3, 1]} with {@code [4]} gives {@code [3, 4]}.
      *
+     * @param op the operation's name, for the error message
+     * @param a the first operand's shape
+     * @param b the second operand's shape
+     * @return the shape both operands broadcast to
      * @throws IllegalArgumentException naming {@code op} and both shapes when they do not broadcast
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
@@ -94,6 +128,13 @@ public final class Shape {
     /**
      * Wraps a possibly negative dimension index into {@code [0, rank)}, as PyTorch does. A 0-d
      * tensor ({@code rank} 0) accepts dims -1 and 0, as in PyTorch.
+     *
+     * @param dim the dimension as given by the caller, in [-rank, rank)
+     * @param rank the tensor's number of dimensions
+     * @param op the operation's name, for the error message
+     * @return {@code dim} if non-negative, else {@code dim + rank} (0 for a 0-d tensor)
+     * @throws IndexOutOfBoundsException with PyTorch's "Dimension out of range" message if
+     *     {@code dim} lies outside [-max(rank, 1), max(rank, 1))
      */
     public static int normalizeDim(int dim, int rank, String op) {
         int r = Math.max(rank, 1);

@@ -16,12 +16,20 @@ public final class Vectorization {
     private Vectorization() {
     }
 
-    /** True when the SIMD kernels are active. */
+    /**
+     * Whether the float32 kernels run on the Vector API.
+     *
+     * @return true when the SIMD kernels are active, false when the plain Java ones are
+     */
     public static boolean isSimdEnabled() {
         return Kernels.active() != Kernels.plain();
     }
 
-    /** The threads a large matrix product uses, the calling thread included. */
+    /**
+     * The threads a large matrix product uses, the calling thread included.
+     *
+     * @return at least 1; set by {@code -Dbackprop4j.threads=N}
+     */
     public static int threads() {
         return Parallel.threads();
     }
@@ -29,6 +37,8 @@ public final class Vectorization {
     /**
      * One line for logs, e.g. {@code kernels: SIMD (jdk.incubator.vector, 512-bit vectors of 16
      * floats); module jdk.incubator.vector present; matmul: 2 threads from 16777216 flops}.
+     *
+     * @return the active kernels, why they were chosen, and the matrix product's threading
      */
     public static String describe() {
         return "kernels: " + Kernels.active().describe() + "; " + Kernels.reason() + "; matmul: "
