@@ -18,7 +18,12 @@ public record BackwardOptions(boolean retainGraph, boolean createGraph, @Nullabl
     /** Record the backward so that second derivatives can be taken; keeps the graph. */
     public static final BackwardOptions CREATE_GRAPH = new BackwardOptions(true, true, null);
 
-    /** These options, with {@code l} told of every step. */
+    /**
+     * These options, with {@code l} told of every step.
+     *
+     * @param l the listener, such as a {@link BackwardTrace}
+     * @return a copy of these options with that listener
+     */
     public BackwardOptions withListener(BackwardListener l) {
         return new BackwardOptions(retainGraph, createGraph, l);
     }

@@ -55,12 +55,20 @@ public final class BackwardTrace implements BackwardListener {
         steps.add(new Step(steps.size() + 1, node, outShape, gradOutput.value(), Collections.unmodifiableList(passed)));
     }
 
-    /** The steps in the order the engine took them. */
+    /**
+     * The steps in the order the engine took them.
+     *
+     * @return an unmodifiable view of the steps recorded so far
+     */
     public List<Step> steps() {
         return Collections.unmodifiableList(steps);
     }
 
-    /** The steps as text: one block per node, the gradient that arrived and where each part went. */
+    /**
+     * The steps as text: one block per node, the gradient that arrived and where each part went.
+     *
+     * @return the multi-line trace
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
         sb.append("backward trace: ").append(steps.size()).append(steps.size() == 1 ? " step" : " steps")
@@ -88,6 +96,8 @@ public final class BackwardTrace implements BackwardListener {
      * The graph this backward walked, in Graphviz DOT: one box per op with its output shape and
      * the norm of the gradient that arrived there, one ellipse per leaf with the norm of the total
      * gradient it received, and edges labelled with the norm of the gradient sent along them.
+     *
+     * @return the graph in DOT, for {@code dot -Tpng}
      */
     public String toDot() {
         GraphExport.Dot dot = new GraphExport.Dot();

@@ -36,12 +36,27 @@ public final class GradCheck {
     /** The function under test: inputs in, one output (any shape) out. */
     @FunctionalInterface
     public interface Fn {
+        /**
+         * Computes the function; it is called many times, at shifted copies of the inputs.
+         *
+         * @param inputs one variable per checked tensor, in the order given to the check
+         * @return the output, built with {@link Variable} operations so backward reaches the inputs
+         */
         Variable apply(List<Variable> inputs);
     }
 
     /** How the check compares: every Jacobian entry, or inner products along random directions. */
     public enum Method {
-        FULL_JACOBIAN, RANDOM_DIRECTIONS
+        /**
+         * Every entry of every input's Jacobian: one backward per output element, two forwards
+         * per input element.
+         */
+        FULL_JACOBIAN,
+        /**
+         * ⟨u, J·v⟩ from central differences against ⟨vjp(u), v⟩, for random u and v (as JAX's
+         * {@code check_vjp}).
+         */
+        RANDOM_DIRECTIONS
     }
 
     /**
@@ -53,19 +68,47 @@ public final class GradCheck {
         /** ε = 1e-6, atol = 1e-5, rtol = 1e-3 (PyTorch's), full Jacobian up to 4096 entries, 4 directions. */
         public static final Options DEFAULT = new Options(1e-6, 1e-5, 1e-3, 4096, 4, 20240611L);
 
+        /**
+         * These options with another finite-difference step.
+         *
+         * @param e the step ε of the central differences
+         * @return a copy with {@code eps = e}
+         */
         public Options withEps(double e) {
             return new Options(e, atol, rtol, fullJacobianLimit, directions, seed);
         }
 
+        /**
+         * These options with other tolerances: an entry passes when |analytical − numerical| ≤
+         * absolute + relative·|numerical|.
+         *
+         * @param absolute the new atol
+         * @param relative the new rtol
+         * @return a copy with those tolerances
+         */
         public Options withTolerances(double absolute, double relative) {
             return new Options(eps, absolute, relative, fullJacobianLimit, directions, seed);
         }
 
-        /** 0 forces the random-direction check; {@code Long.MAX_VALUE} forces the full Jacobian. */
+        /**
+         * These options with another size limit for the full-Jacobian check: 0 forces the
+         * random-direction check; {@code Long.MAX_VALUE} forces the full Jacobian.
+         *
+         * @param limit the largest Σ numel(inputs) · numel(output) checked entry by entry
+         * @return a copy with that limit
+         */
         public Options withFullJacobianLimit(long limit) {
             return new Options(eps, atol, rtol, limit, directions, seed);
         }
 
+        /**
+         * These options with another number of random directions and their seed (used above the
+         * full-Jacobian limit).
+         *
+         * @param n how many random (cotangent, tangent) pairs to compare
+         * @param randomSeed the seed of the directions, so a check is reproducible
+         * @return a copy with those settings
+         */
         public Options withDirections(int n, long randomSeed) {
             return new Options(eps, atol, rtol, fullJacobianLimit, n, randomSeed);
         }
@@ -80,7 +123,12 @@ public final class GradCheck {
     public record Result(String check, Method method, int comparisons, boolean passed,
                          double maxAbsError, String maxAbsErrorAt, double maxRelError, String maxRelErrorAt,
                          Entry worst, Options options) {
-        /** A readable account, the same text a failure carries. */
+        /**
+         * A readable account, the same text a failure carries.
+         *
+         * @return whether the check passed, the worst entry with both values when it failed, and
+         *         the largest absolute and relative errors with where they occurred
+         */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             if (passed) {
@@ -132,6 +180,11 @@ public final class GradCheck {
             this.result = result;
         }
 
+        /**
+         * The failed check's figures.
+         *
+         * @return the result whose description is this exception's message
+         */
         public Result result() {
             return result;
         }
@@ -139,17 +192,43 @@ public final class GradCheck {
 
     // ------------------------------------------------------------------ entry points
 
-    /** Checks f's gradients at {@code inputs} (float64) with default options; throws on mismatch. */
+    /**
+     * Checks f's gradients at {@code inputs} (float64) with default options; throws on mismatch.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if an analytical gradient differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradcheck(Fn f, Tensor... inputs) {
         return gradcheck(f, List.of(inputs), Options.DEFAULT);
     }
 
-    /** Checks f's gradients at {@code inputs}; throws {@link GradCheckException} on mismatch. */
+    /**
+     * Checks f's gradients at {@code inputs}; throws {@link GradCheckException} on mismatch.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances and method limits
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if an analytical gradient differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradcheck(Fn f, List<Tensor> inputs, Options options) {
         return orThrow(evaluate(f, inputs, options));
     }
 
-    /** Checks the gradients of f's gradients (second derivatives) with default options; throws on mismatch. */
+    /**
+     * Checks the gradients of f's gradients (second derivatives) with default options; throws on
+     * mismatch. See {@link #gradgradcheck(Fn, List, Options)}.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if a second derivative differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradgradcheck(Fn f, Tensor... inputs) {
         return gradgradcheck(f, List.of(inputs), Options.DEFAULT);
     }
@@ -158,17 +237,40 @@ public final class GradCheck {
      * Checks second derivatives, as PyTorch's {@code gradgradcheck}: with a fixed random cotangent
      * u, the function (x, u) ↦ vjp_f(x)(u), computed with {@code createGraph}, must itself pass
      * {@link #gradcheck} with respect to both x and u.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances, method limits and the seed of u
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if a second derivative differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
      */
     public static Result gradgradcheck(Fn f, List<Tensor> inputs, Options options) {
         return orThrow(evaluateSecondOrder(f, inputs, options));
     }
 
-    /** The comparison {@link #gradcheck} makes, returned rather than thrown. */
+    /**
+     * The comparison {@link #gradcheck} makes, returned rather than thrown.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances and method limits
+     * @return the result, passed or not
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result evaluate(Fn f, List<Tensor> inputs, Options options) {
         return run("gradcheck", f, checked(inputs), options);
     }
 
-    /** The comparison {@link #gradgradcheck} makes, returned rather than thrown. */
+    /**
+     * The comparison {@link #gradgradcheck} makes, returned rather than thrown.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances, method limits and the seed of the cotangent
+     * @return the result, passed or not
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result evaluateSecondOrder(Fn f, List<Tensor> inputs, Options options) {
         List<Tensor> xs = checked(inputs);
         Shape outShape;
