@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code retainGraph}), whether to record the gradient computation itself so it can be
  * differentiated again ({@code createGraph}, which implies retaining), and an optional
  * {@link BackwardListener} that sees each step.
+ *
+ * @param retainGraph keep the graph so that another backward can run through it
+ * @param createGraph record the backward itself, so the gradients can be differentiated again
+ *        (implies retainGraph)
+ * @param listener told of every step, or null
  */
 public record BackwardOptions(boolean retainGraph, boolean createGraph, @Nullable BackwardListener listener) {
     /** Release the graph; do not record the backward. */

@@ -27,17 +27,35 @@ public final class BackwardTrace implements BackwardListener {
     /** Largest gradient printed element by element; larger ones are summarised by shape and norm. */
     private static final int PRINT_LIMIT = 16;
 
-    /** Where a gradient went: another node, or a leaf variable (null node). */
+    /**
+     * Where a gradient went: another node, or a leaf variable (null node).
+     *
+     * @param node the op that made the receiving input, or null when it is a leaf
+     * @param variable the receiving input
+     * @param gradient the gradient sent to it, or null when it needs none
+     */
     public record Target(@Nullable Function node, Variable variable, @Nullable Tensor gradient) {
     }
 
-    /** One visit: the node, the gradient at its output, and what went to each input. */
+    /**
+     * One visit: the node, the gradient at its output, and what went to each input.
+     *
+     * @param order the visit's position, from 1
+     * @param node the op whose backward ran
+     * @param outputShape the shape of that op's output
+     * @param gradOutput the gradient that arrived at the output
+     * @param passed one target per input, in the op's input order
+     */
     public record Step(int order, Function node, Shape outputShape, Tensor gradOutput, List<Target> passed) {
     }
 
     private final List<Step> steps = new ArrayList<>();
     private final Map<Object, Integer> ids = new IdentityHashMap<>();
     private final Map<Variable, Tensor> leafTotals = new IdentityHashMap<>();
+
+    /** An empty trace; pass it to {@link BackwardOptions#withListener} to record a backward pass. */
+    public BackwardTrace() {
+    }
 
     @Override
     public void visited(Function node, Variable gradOutput, @Nullable Variable[] inputGrads) {

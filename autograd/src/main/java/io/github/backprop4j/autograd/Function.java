@@ -35,6 +35,10 @@ public abstract class Function {
     /** The engine's mark: the stamp of the last topological sort that reached this node. */
     long visitMark;
 
+    /** A fresh, unapplied node; make one per {@link #apply} call. */
+    public Function() {
+    }
+
     /**
      * Computes the output value from the values of the inputs, in the order given to
      * {@link #apply}. It runs outside the graph, on plain tensors.

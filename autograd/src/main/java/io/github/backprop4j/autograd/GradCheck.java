@@ -63,6 +63,13 @@ public final class GradCheck {
      * Settings: the finite-difference step, the tolerances, the largest Σ numel(inputs) ·
      * numel(output) for which the whole Jacobian is compared, and, past it, how many random
      * directions to try and the seed they come from.
+     *
+     * @param eps the central-difference step ε
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
+     * @param fullJacobianLimit the largest Σ numel(inputs) · numel(output) compared entry by entry
+     * @param directions how many random directions to compare above that limit
+     * @param seed the seed of the random directions (and of gradgradcheck's cotangent)
      */
     public record Options(double eps, double atol, double rtol, long fullJacobianLimit, int directions, long seed) {
         /** ε = 1e-6, atol = 1e-5, rtol = 1e-3 (PyTorch's), full Jacobian up to 4096 entries, 4 directions. */
@@ -119,6 +126,17 @@ public final class GradCheck {
      * the largest |analytical − numerical| / |numerical| among entries whose numerical value exceeds
      * atol (smaller ones are judged by the absolute error alone); each comes with where it occurred.
      * {@code worst} is the entry that most exceeds its tolerance (or comes closest to it).
+     *
+     * @param check {@code "gradcheck"} or {@code "gradgradcheck"}
+     * @param method whether the full Jacobian or random directions were compared
+     * @param comparisons how many numbers were compared
+     * @param passed whether every comparison was within tolerance
+     * @param maxAbsError the largest |analytical − numerical|
+     * @param maxAbsErrorAt where it occurred
+     * @param maxRelError the largest relative error among entries above atol
+     * @param maxRelErrorAt where it occurred
+     * @param worst the entry that most exceeds (or comes closest to) its tolerance
+     * @param options the settings the check ran with
      */
     public record Result(String check, Method method, int comparisons, boolean passed,
                          double maxAbsError, String maxAbsErrorAt, double maxRelError, String maxRelErrorAt,
@@ -166,7 +184,13 @@ public final class GradCheck {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    /** One compared number: the analytical and numerical values and where. */
+    /**
+     * One compared number: the analytical and numerical values and where.
+     *
+     * @param where the input and element (or random direction) compared
+     * @param analytical the value from backward
+     * @param numerical the value from central differences
+     */
     public record Entry(String where, double analytical, double numerical) {
     }
 

@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * A loss given an option it does not have (say {@code posWeight} for cross-entropy) rejects it
  * with a {@link LossException}, unless the option has its default value. Kotlin:
  * {@code LossOptions.defaults().withReduction(Reduction.SUM).withLabelSmoothing(0.1)}.
+ *
+ * @param weight class weights (C) or element weights, or null for none
+ * @param ignoreIndex the class index whose targets contribute nothing
+ * @param reduction how per-element losses are combined
+ * @param labelSmoothing ε for cross-entropy
+ * @param posWeight BCE-with-logits' weight of positive examples, or null for none
  */
 public record LossOptions(@Nullable Tensor weight, long ignoreIndex, Reduction reduction, double labelSmoothing,
                           @Nullable Tensor posWeight) {
