@@ -17,11 +17,20 @@ public final class AnomalyMode {
     private AnomalyMode() {
     }
 
+    /**
+     * Whether anomaly detection is on in this thread.
+     *
+     * @return true inside an {@link #enable()} scope
+     */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** Turns anomaly detection on for this thread until the scope is closed. */
+    /**
+     * Turns anomaly detection on for this thread until the scope is closed.
+     *
+     * @return the scope; closing it restores the previous setting
+     */
     public static GradMode.Scope enable() {
         boolean[] flag = ENABLED.get();
         boolean previous = flag[0];

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface BackwardListener {
     /**
+     * Called once per node, after its backward ran, in the order the engine visits the nodes.
+     *
      * @param node the op whose backward just ran
      * @param gradOutput the gradient that arrived at its output
      * @param inputGrads what it passed to each input (null where nothing)

@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code retainGraph}), whether to record the gradient computation itself so it can be
  * differentiated again ({@code createGraph}, which implies retaining), and an optional
  * {@link BackwardListener} that sees each step.
+ *
+ * @param retainGraph keep the graph so that another backward can run through it
+ * @param createGraph record the backward itself, so the gradients can be differentiated again
+ *        (implies retainGraph)
+ * @param listener told of every step, or null
  */
 public record BackwardOptions(boolean retainGraph, boolean createGraph, @Nullable BackwardListener listener) {
     /** Release the graph; do not record the backward. */
@@ -18,7 +23,12 @@ public record BackwardOptions(boolean retainGraph, boolean createGraph, @Nullabl
     /** Record the backward so that second derivatives can be taken; keeps the graph. */
     public static final BackwardOptions CREATE_GRAPH = new BackwardOptions(true, true, null);
 
-    /** These options, with {@code l} told of every step. */
+    /**
+     * These options, with {@code l} told of every step.
+     *
+     * @param l the listener, such as a {@link BackwardTrace}
+     * @return a copy of these options with that listener
+     */
     public BackwardOptions withListener(BackwardListener l) {
         return new BackwardOptions(retainGraph, createGraph, l);
     }

@@ -27,17 +27,35 @@ public final class BackwardTrace implements BackwardListener {
     /** Largest gradient printed element by element; larger ones are summarised by shape and norm. */
     private static final int PRINT_LIMIT = 16;
 
-    /** Where a gradient went: another node, or a leaf variable (null node). */
+    /**
+     * Where a gradient went: another node, or a leaf variable (null node).
+     *
+     * @param node the op that made the receiving input, or null when it is a leaf
+     * @param variable the receiving input
+     * @param gradient the gradient sent to it, or null when it needs none
+     */
     public record Target(@Nullable Function node, Variable variable, @Nullable Tensor gradient) {
     }
 
-    /** One visit: the node, the gradient at its output, and what went to each input. */
+    /**
+     * One visit: the node, the gradient at its output, and what went to each input.
+     *
+     * @param order the visit's position, from 1
+     * @param node the op whose backward ran
+     * @param outputShape the shape of that op's output
+     * @param gradOutput the gradient that arrived at the output
+     * @param passed one target per input, in the op's input order
+     */
     public record Step(int order, Function node, Shape outputShape, Tensor gradOutput, List<Target> passed) {
     }
 
     private final List<Step> steps = new ArrayList<>();
     private final Map<Object, Integer> ids = new IdentityHashMap<>();
     private final Map<Variable, Tensor> leafTotals = new IdentityHashMap<>();
+
+    /** An empty trace; pass it to {@link BackwardOptions#withListener} to record a backward pass. */
+    public BackwardTrace() {
+    }
 
     @Override
     public void visited(Function node, Variable gradOutput, @Nullable Variable[] inputGrads) {
@@ -55,12 +73,20 @@ public final class BackwardTrace implements BackwardListener {
         steps.add(new Step(steps.size() + 1, node, outShape, gradOutput.value(), Collections.unmodifiableList(passed)));
     }
 
-    /** The steps in the order the engine took them. */
+    /**
+     * The steps in the order the engine took them.
+     *
+     * @return an unmodifiable view of the steps recorded so far
+     */
     public List<Step> steps() {
         return Collections.unmodifiableList(steps);
     }
 
-    /** The steps as text: one block per node, the gradient that arrived and where each part went. */
+    /**
+     * The steps as text: one block per node, the gradient that arrived and where each part went.
+     *
+     * @return the multi-line trace
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
         sb.append("backward trace: ").append(steps.size()).append(steps.size() == 1 ? " step" : " steps")
@@ -88,6 +114,8 @@ public final class BackwardTrace implements BackwardListener {
      * The graph this backward walked, in Graphviz DOT: one box per op with its output shape and
      * the norm of the gradient that arrived there, one ellipse per leaf with the norm of the total
      * gradient it received, and edges labelled with the norm of the gradient sent along them.
+     *
+     * @return the graph in DOT, for {@code dot -Tpng}
      */
     public String toDot() {
         GraphExport.Dot dot = new GraphExport.Dot();

@@ -35,17 +35,35 @@ public abstract class Function {
     /** The engine's mark: the stamp of the last topological sort that reached this node. */
     long visitMark;
 
-    /** Computes the output value from the values of the inputs, in the order given to {@link #apply}. */
+    /** A fresh, unapplied node; make one per {@link #apply} call. */
+    public Function() {
+    }
+
+    /**
+     * Computes the output value from the values of the inputs, in the order given to
+     * {@link #apply}. It runs outside the graph, on plain tensors.
+     *
+     * @param inputs the inputs' values
+     * @return the output value
+     */
     protected abstract Tensor forward(Tensor... inputs);
 
     /**
      * The vector-Jacobian product. Given the gradient of the loss with respect to this op's
      * output (shaped like the output), returns the gradient with respect to each input (shaped
      * like that input), or null for an input that receives none.
+     *
+     * @param gradOutput g = ∂loss/∂output, shaped like the output
+     * @return one entry per input, in {@link #apply}'s order: ∂loss/∂inputᵢ = gᵀ·∂output/∂inputᵢ,
+     *         or null where no gradient is needed
      */
     protected abstract @Nullable Variable[] backward(Variable gradOutput);
 
-    /** The op's name in graphs, traces and error messages; the class's simple name by default. */
+    /**
+     * The op's name in graphs, traces and error messages; the class's simple name by default.
+     *
+     * @return the name, such as {@code "Mul"}
+     */
     public String name() {
         String simple = getClass().getSimpleName();
         if (!simple.isEmpty()) {
@@ -58,6 +76,11 @@ public abstract class Function {
     /**
      * Runs {@link #forward} and, when gradients are being recorded and some input requires one,
      * records this instance as the node that made the result.
+     *
+     * @param inputs the operands, passed to {@link #forward} as their values in this order
+     * @return the output; it requires a gradient, with this node as its {@link Variable#gradFn()},
+     *         when recorded, else it is a constant leaf
+     * @throws IllegalStateException if this instance was already applied (use one per call)
      */
     public final Variable apply(Variable... inputs) {
         if (this.inputs != null) {
@@ -92,6 +115,8 @@ public abstract class Function {
      * True, during {@link #forward}, when this application will be recorded (grad mode is on and
      * some input requires a gradient), so a backward may follow: forward can then keep what the
      * backward needs, and skip it otherwise (as {@code ctx.needs_input_grad} in PyTorch).
+     *
+     * @return whether this application is being recorded
      */
     protected final boolean recording() {
         return recording;
@@ -106,6 +131,9 @@ public abstract class Function {
      * The variable this node made, for backward formulas written in terms of the result (as
      * {@code derivatives.yaml} writes {@code result}): d tanh(x) = g·(1 − result²). Using it
      * rather than a saved tensor keeps the formula differentiable under {@code createGraph}.
+     *
+     * @return the output variable
+     * @throws IllegalStateException if the node was not recorded or its graph was released
      */
     protected final Variable result() {
         Variable out = output;
@@ -115,7 +143,13 @@ public abstract class Function {
         return out;
     }
 
-    /** Input {@code i} as given to {@link #apply}, for use in {@link #backward}. */
+    /**
+     * Input {@code i} as given to {@link #apply}, for use in {@link #backward}.
+     *
+     * @param i the input's position, from 0
+     * @return the input variable
+     * @throws IllegalStateException if the node was not recorded or its graph was released
+     */
     protected final Variable input(int i) {
         Variable[] in = inputs;
         if (in == null || released) {
@@ -124,7 +158,11 @@ public abstract class Function {
         return in[i];
     }
 
-    /** How many inputs this node has. */
+    /**
+     * How many inputs this node has.
+     *
+     * @return the number of inputs, or 0 before {@link #apply} recorded it and after release
+     */
     public final int inputCount() {
         Variable[] in = inputs;
         return in == null ? 0 : in.length;
@@ -153,7 +191,11 @@ public abstract class Function {
         }
     }
 
-    /** Where this node was created, when anomaly mode was on at the time; else null. */
+    /**
+     * Where this node was created, when anomaly mode was on at the time ({@link AnomalyMode}).
+     *
+     * @return a throwable whose stack trace shows the creating call, or null
+     */
     public final @Nullable Throwable creationSite() {
         return creationSite;
     }

@@ -36,36 +36,86 @@ public final class GradCheck {
     /** The function under test: inputs in, one output (any shape) out. */
     @FunctionalInterface
     public interface Fn {
+        /**
+         * Computes the function; it is called many times, at shifted copies of the inputs.
+         *
+         * @param inputs one variable per checked tensor, in the order given to the check
+         * @return the output, built with {@link Variable} operations so backward reaches the inputs
+         */
         Variable apply(List<Variable> inputs);
     }
 
     /** How the check compares: every Jacobian entry, or inner products along random directions. */
     public enum Method {
-        FULL_JACOBIAN, RANDOM_DIRECTIONS
+        /**
+         * Every entry of every input's Jacobian: one backward per output element, two forwards
+         * per input element.
+         */
+        FULL_JACOBIAN,
+        /**
+         * ⟨u, J·v⟩ from central differences against ⟨vjp(u), v⟩, for random u and v (as JAX's
+         * {@code check_vjp}).
+         */
+        RANDOM_DIRECTIONS
     }
 
     /**
      * Settings: the finite-difference step, the tolerances, the largest Σ numel(inputs) ·
      * numel(output) for which the whole Jacobian is compared, and, past it, how many random
      * directions to try and the seed they come from.
+     *
+     * @param eps the central-difference step ε
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
+     * @param fullJacobianLimit the largest Σ numel(inputs) · numel(output) compared entry by entry
+     * @param directions how many random directions to compare above that limit
+     * @param seed the seed of the random directions (and of gradgradcheck's cotangent)
      */
     public record Options(double eps, double atol, double rtol, long fullJacobianLimit, int directions, long seed) {
         /** ε = 1e-6, atol = 1e-5, rtol = 1e-3 (PyTorch's), full Jacobian up to 4096 entries, 4 directions. */
         public static final Options DEFAULT = new Options(1e-6, 1e-5, 1e-3, 4096, 4, 20240611L);
 
+        /**
+         * These options with another finite-difference step.
+         *
+         * @param e the step ε of the central differences
+         * @return a copy with {@code eps = e}
+         */
         public Options withEps(double e) {
             return new Options(e, atol, rtol, fullJacobianLimit, directions, seed);
         }
 
+        /**
+         * These options with other tolerances: an entry passes when |analytical − numerical| ≤
+         * absolute + relative·|numerical|.
+         *
+         * @param absolute the new atol
+         * @param relative the new rtol
+         * @return a copy with those tolerances
+         */
         public Options withTolerances(double absolute, double relative) {
             return new Options(eps, absolute, relative, fullJacobianLimit, directions, seed);
         }
 
-        /** 0 forces the random-direction check; {@code Long.MAX_VALUE} forces the full Jacobian. */
+        /**
+         * These options with another size limit for the full-Jacobian check: 0 forces the
+         * random-direction check; {@code Long.MAX_VALUE} forces the full Jacobian.
+         *
+         * @param limit the largest Σ numel(inputs) · numel(output) checked entry by entry
+         * @return a copy with that limit
+         */
         public Options withFullJacobianLimit(long limit) {
             return new Options(eps, atol, rtol, limit, directions, seed);
         }
 
+        /**
+         * These options with another number of random directions and their seed (used above the
+         * full-Jacobian limit).
+         *
+         * @param n how many random (cotangent, tangent) pairs to compare
+         * @param randomSeed the seed of the directions, so a check is reproducible
+         * @return a copy with those settings
+         */
         public Options withDirections(int n, long randomSeed) {
             return new Options(eps, atol, rtol, fullJacobianLimit, n, randomSeed);
         }
@@ -76,11 +126,27 @@ public final class GradCheck {
      * the largest |analytical − numerical| / |numerical| among entries whose numerical value exceeds
      * atol (smaller ones are judged by the absolute error alone); each comes with where it occurred.
      * {@code worst} is the entry that most exceeds its tolerance (or comes closest to it).
+     *
+     * @param check {@code "gradcheck"} or {@code "gradgradcheck"}
+     * @param method whether the full Jacobian or random directions were compared
+     * @param comparisons how many numbers were compared
+     * @param passed whether every comparison was within tolerance
+     * @param maxAbsError the largest |analytical − numerical|
+     * @param maxAbsErrorAt where it occurred
+     * @param maxRelError the largest relative error among entries above atol
+     * @param maxRelErrorAt where it occurred
+     * @param worst the entry that most exceeds (or comes closest to) its tolerance
+     * @param options the settings the check ran with
      */
     public record Result(String check, Method method, int comparisons, boolean passed,
                          double maxAbsError, String maxAbsErrorAt, double maxRelError, String maxRelErrorAt,
                          Entry worst, Options options) {
-        /** A readable account, the same text a failure carries. */
+        /**
+         * A readable account, the same text a failure carries.
+         *
+         * @return whether the check passed, the worst entry with both values when it failed, and
+         *         the largest absolute and relative errors with where they occurred
+         */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             if (passed) {
@@ -118,7 +184,13 @@ public final class GradCheck {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    /** One compared number: the analytical and numerical values and where. */
+    /**
+     * One compared number: the analytical and numerical values and where.
+     *
+     * @param where the input and element (or random direction) compared
+     * @param analytical the value from backward
+     * @param numerical the value from central differences
+     */
     public record Entry(String where, double analytical, double numerical) {
     }
 
@@ -132,6 +204,11 @@ public final class GradCheck {
             this.result = result;
         }
 
+        /**
+         * The failed check's figures.
+         *
+         * @return the result whose description is this exception's message
+         */
         public Result result() {
             return result;
         }
@@ -139,17 +216,43 @@ public final class GradCheck {
 
     // ------------------------------------------------------------------ entry points
 
-    /** Checks f's gradients at {@code inputs} (float64) with default options; throws on mismatch. */
+    /**
+     * Checks f's gradients at {@code inputs} (float64) with default options; throws on mismatch.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if an analytical gradient differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradcheck(Fn f, Tensor... inputs) {
         return gradcheck(f, List.of(inputs), Options.DEFAULT);
     }
 
-    /** Checks f's gradients at {@code inputs}; throws {@link GradCheckException} on mismatch. */
+    /**
+     * Checks f's gradients at {@code inputs}; throws {@link GradCheckException} on mismatch.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances and method limits
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if an analytical gradient differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradcheck(Fn f, List<Tensor> inputs, Options options) {
         return orThrow(evaluate(f, inputs, options));
     }
 
-    /** Checks the gradients of f's gradients (second derivatives) with default options; throws on mismatch. */
+    /**
+     * Checks the gradients of f's gradients (second derivatives) with default options; throws on
+     * mismatch. See {@link #gradgradcheck(Fn, List, Options)}.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if a second derivative differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result gradgradcheck(Fn f, Tensor... inputs) {
         return gradgradcheck(f, List.of(inputs), Options.DEFAULT);
     }
@@ -158,17 +261,40 @@ public final class GradCheck {
      * Checks second derivatives, as PyTorch's {@code gradgradcheck}: with a fixed random cotangent
      * u, the function (x, u) ↦ vjp_f(x)(u), computed with {@code createGraph}, must itself pass
      * {@link #gradcheck} with respect to both x and u.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances, method limits and the seed of u
+     * @return the passing result, with its error figures
+     * @throws GradCheckException if a second derivative differs from the numerical one
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
      */
     public static Result gradgradcheck(Fn f, List<Tensor> inputs, Options options) {
         return orThrow(evaluateSecondOrder(f, inputs, options));
     }
 
-    /** The comparison {@link #gradcheck} makes, returned rather than thrown. */
+    /**
+     * The comparison {@link #gradcheck} makes, returned rather than thrown.
+     *
+     * @param f the function under test
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances and method limits
+     * @return the result, passed or not
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result evaluate(Fn f, List<Tensor> inputs, Options options) {
         return run("gradcheck", f, checked(inputs), options);
     }
 
-    /** The comparison {@link #gradgradcheck} makes, returned rather than thrown. */
+    /**
+     * The comparison {@link #gradgradcheck} makes, returned rather than thrown.
+     *
+     * @param f the function under test; its backward must be differentiable
+     * @param inputs the point to check at, float64 tensors
+     * @param options the step, tolerances, method limits and the seed of the cotangent
+     * @return the result, passed or not
+     * @throws IllegalArgumentException if there are no inputs or one is not float64
+     */
     public static Result evaluateSecondOrder(Fn f, List<Tensor> inputs, Options options) {
         List<Tensor> xs = checked(inputs);
         Shape outShape;

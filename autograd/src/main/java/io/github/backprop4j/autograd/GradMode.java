@@ -16,17 +16,30 @@ public final class GradMode {
     private GradMode() {
     }
 
-    /** True when new operations are recorded (the default). */
+    /**
+     * True when new operations are recorded (the default), as {@code torch.is_grad_enabled()}.
+     *
+     * @return whether grad mode is on in this thread
+     */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** A scope in which nothing is recorded, like {@code torch.no_grad()}. */
+    /**
+     * A scope in which nothing is recorded, like {@code torch.no_grad()}: op results are constant
+     * leaves, which saves the memory of the graph during evaluation.
+     *
+     * @return the scope; closing it restores the previous mode
+     */
     public static Scope noGrad() {
         return set(false);
     }
 
-    /** A scope in which recording is on again, like {@code torch.enable_grad()}. */
+    /**
+     * A scope in which recording is on again, like {@code torch.enable_grad()}.
+     *
+     * @return the scope; closing it restores the previous mode
+     */
     public static Scope enableGrad() {
         return set(true);
     }

@@ -26,7 +26,12 @@ public final class GraphExport {
     private GraphExport() {
     }
 
-    /** The graph that produced {@code root}, in DOT. */
+    /**
+     * The graph that produced {@code root}, in DOT.
+     *
+     * @param root the variable whose history to draw, such as a loss
+     * @return the graph in DOT (a single ellipse when {@code root} is a leaf)
+     */
     public static String toDot(Variable root) {
         Dot dot = new Dot();
         Map<Object, String> ids = new IdentityHashMap<>();

@@ -16,10 +16,17 @@ package io.github.backprop4j.losses;
  * {@code BinaryCrossEntropy.java}.
  */
 public final class BCELoss extends BinaryCrossEntropyLoss {
+    /** The loss with PyTorch's defaults, as {@code nn.BCELoss()}: no weight, mean. */
     public BCELoss() {
         this(LossOptions.defaults());
     }
 
+    /**
+     * The loss with these options.
+     *
+     * @param options weight and reduction; the others must be at their defaults
+     * @throws LossException if an option binary_cross_entropy does not have is set
+     */
     public BCELoss(LossOptions options) {
         super(LossKind.BCE, BinaryCrossEntropy.Kind.PROBABILITIES, options);
     }

@@ -16,10 +16,17 @@ package io.github.backprop4j.losses;
  * {@code BinaryCrossEntropy.java}.
  */
 public final class BCEWithLogitsLoss extends BinaryCrossEntropyLoss {
+    /** The loss with PyTorch's defaults, as {@code nn.BCEWithLogitsLoss()}: no weight, mean. */
     public BCEWithLogitsLoss() {
         this(LossOptions.defaults());
     }
 
+    /**
+     * The loss with these options.
+     *
+     * @param options weight, reduction and pos_weight; the others must be at their defaults
+     * @throws LossException if an option binary_cross_entropy_with_logits does not have is set
+     */
     public BCEWithLogitsLoss(LossOptions options) {
         super(LossKind.BCE_WITH_LOGITS, BinaryCrossEntropy.Kind.LOGITS, options);
     }

@@ -55,11 +55,28 @@ public final class CrossEntropyLoss extends Loss {
         this(LossOptions.defaults());
     }
 
+    /**
+     * The loss with these options.
+     *
+     * @param options weight (C), ignore_index, reduction and label_smoothing; pos_weight must be
+     *        unset
+     * @throws LossException if pos_weight is set
+     */
     public CrossEntropyLoss(LossOptions options) {
         super(LossKind.CROSS_ENTROPY, options);
     }
 
-    /** With a weight that may require a gradient (probability targets only; it replaces options().weight()). */
+    /**
+     * With a weight that may require a gradient (probability targets only; it replaces
+     * options().weight()): ∂l/∂w_c = −Σᵣ scaleᵣ·t'[r, c]·logp[r, c].
+     *
+     * @param input logits, (C), (N, C) or (N, C, d1…dK)
+     * @param target int64 class indices or class probabilities (the input's shape)
+     * @param weight class weights (C)
+     * @return the loss, reduced as {@code options().reduction()} says
+     * @throws LossException for bad input, or a weight requiring a gradient with class-index
+     *         targets, with PyTorch's message
+     */
     public Variable apply(Variable input, Variable target, Variable weight) {
         return compute(input, target, weight);
     }

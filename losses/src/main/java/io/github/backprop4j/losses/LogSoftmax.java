@@ -8,6 +8,11 @@ package io.github.backprop4j.losses;
  * softmax's, is in {@code SoftmaxFamily.java}.
  */
 public final class LogSoftmax extends SoftmaxAlongDim {
+    /**
+     * log_softmax along {@code dim}, as {@code nn.LogSoftmax(dim)}; the dim is checked when applied.
+     *
+     * @param dim the dimension to normalise over (negative counts from the end)
+     */
     public LogSoftmax(int dim) {
         super("log_softmax", true, dim);
     }

@@ -12,17 +12,29 @@ package io.github.backprop4j.losses;
 public class LossException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The PyTorch name of the op that rejected the input. */
     private final String op;
+    /** PyTorch's message without the {@code "<op>: "} prefix. */
     private final String torchMessage;
 
-    /** A failure of {@code op}; {@code message} is PyTorch's text (a leading {@code "<op>: "} is not repeated). */
+    /**
+     * A failure of {@code op}; {@code message} is PyTorch's text (a leading {@code "<op>: "} is not
+     * repeated).
+     *
+     * @param op the PyTorch name of the op that rejected the input, such as {@code nll_loss}
+     * @param message PyTorch's message for the mistake (or ours where PyTorch has none)
+     */
     public LossException(String op, String message) {
         super(message.startsWith(op + ": ") ? message : op + ": " + message);
         this.op = op;
         this.torchMessage = message;
     }
 
-    /** The PyTorch name of the op that rejected the input. */
+    /**
+     * The PyTorch name of the op that rejected the input.
+     *
+     * @return the op name, such as {@code cross_entropy}
+     */
     public String op() {
         return op;
     }
@@ -33,6 +45,8 @@ public class LossException extends IllegalArgumentException {
      * op's name, as cross-entropy's
      * {@code "cross_entropy: weight tensor should be defined either for all 3 classes or no classes
      * but got weight tensor of shape: [2]"} does for probability targets.
+     *
+     * @return the message as PyTorch words it
      */
     public String torchMessage() {
         return torchMessage;

@@ -29,15 +29,32 @@ import org.jspecify.annotations.Nullable;
 public final class MultiLabelSoftMarginLoss extends Loss {
     private static final String OP = "multilabel_soft_margin_loss";
 
+    /** The loss with PyTorch's defaults, as {@code nn.MultiLabelSoftMarginLoss()}: no weight, mean. */
     public MultiLabelSoftMarginLoss() {
         this(LossOptions.defaults());
     }
 
+    /**
+     * The loss with these options.
+     *
+     * @param options weight and reduction; ignore_index, label_smoothing and pos_weight must be at
+     *        their defaults
+     * @throws LossException if an option multilabel_soft_margin_loss does not have is set
+     */
     public MultiLabelSoftMarginLoss(LossOptions options) {
         super(LossKind.MULTILABEL_SOFT_MARGIN, options);
     }
 
-    /** With a weight that may require a gradient (it replaces options().weight()). */
+    /**
+     * With a weight that may require a gradient (it replaces options().weight()): its gradient is
+     * ∂l/∂w = scale·e₀, e₀ the unweighted per-element loss.
+     *
+     * @param input logits, the classes along the last dim (at least 1-D)
+     * @param target 0/1 labels (or probabilities), broadcasting with the input
+     * @param weight element weights, broadcasting with the input
+     * @return the loss, reduced as {@code options().reduction()} says
+     * @throws LossException for bad input, with PyTorch's message
+     */
     public Variable apply(Variable input, Variable target, Variable weight) {
         return compute(input, target, weight);
     }

@@ -31,10 +31,18 @@ import org.jspecify.annotations.Nullable;
 public final class NLLLoss extends Loss {
     private static final String OP = "nll_loss";
 
+    /** The loss with PyTorch's defaults, as {@code nn.NLLLoss()}: no weight, ignore_index −100, mean. */
     public NLLLoss() {
         this(LossOptions.defaults());
     }
 
+    /**
+     * The loss with these options.
+     *
+     * @param options weight (C), ignore_index and reduction; label_smoothing and pos_weight must
+     *        be at their defaults
+     * @throws LossException if label_smoothing or pos_weight is set
+     */
     public NLLLoss(LossOptions options) {
         super(LossKind.NLL, options);
     }

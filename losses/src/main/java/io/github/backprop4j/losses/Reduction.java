@@ -9,12 +9,19 @@ import java.util.Locale;
  * class indices the total weight of the non-ignored targets; see each loss).
  */
 public enum Reduction {
-    NONE, MEAN, SUM;
+    /** {@code 'none'}: the unreduced losses, one per element (or per sample), no reduction. */
+    NONE,
+    /** {@code 'mean'} (the default): the sum divided by the loss's denominator; 0/0 = NaN when empty. */
+    MEAN,
+    /** {@code 'sum'}: the sum of the losses, 0 when empty. */
+    SUM;
 
     /**
      * Parses {@code "none"}, {@code "mean"} or {@code "sum"}; {@code "elementwise_mean"} is
      * PyTorch's deprecated alias of {@code "mean"}.
      *
+     * @param s PyTorch's reduction string
+     * @return the reduction it names
      * @throws IllegalArgumentException {@code "<s> is not a valid value for reduction"}
      */
     public static Reduction parse(String s) {
@@ -32,6 +39,9 @@ public enum Reduction {
      * {@code multilabel_soft_margin_loss}, which compares the strings itself: it rejects
      * {@code "elementwise_mean"} too, and its message is {@code "<s> is not valid"}.
      *
+     * @param op the PyTorch name of the op that parses it
+     * @param s PyTorch's reduction string
+     * @return the reduction it names
      * @throws LossException {@code "<op>: <s> is not a valid value for reduction"} (or
      *         {@code "<op>: <s> is not valid"} for multilabel_soft_margin_loss)
      */
@@ -51,7 +61,11 @@ public enum Reduction {
         }
     }
 
-    /** The name PyTorch uses: {@code none}, {@code mean} or {@code sum}. */
+    /**
+     * The name PyTorch uses: {@code none}, {@code mean} or {@code sum}.
+     *
+     * @return the string PyTorch's {@code reduction=} argument takes
+     */
     public String pytorchName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,11 @@ package io.github.backprop4j.losses;
  * (losses.md §2). The code, with log_softmax's, is in {@code SoftmaxFamily.java}.
  */
 public final class Softmax extends SoftmaxAlongDim {
+    /**
+     * softmax along {@code dim}, as {@code nn.Softmax(dim)}; the dim is checked when applied.
+     *
+     * @param dim the dimension to normalise over (negative counts from the end)
+     */
     public Softmax(int dim) {
         super("softmax", false, dim);
     }

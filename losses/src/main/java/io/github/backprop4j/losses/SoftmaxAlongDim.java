@@ -18,11 +18,24 @@ public abstract sealed class SoftmaxAlongDim permits LogSoftmax, Softmax {
         this.dim = dim;
     }
 
+    /**
+     * The dim this module normalises over, as given (not yet wrapped into range).
+     *
+     * @return the dim, possibly negative
+     */
     public final int dim() {
         return dim;
     }
 
-    /** The op of {@code input} along this module's dim. */
+    /**
+     * The op of {@code input} along this module's dim: one fused node whose backward is the
+     * closed form (log_softmax: g − exp(y)·Σg; softmax: y·(g − Σ g·y)).
+     *
+     * @param input the logits, floating, any shape (0-d counts as a length-1 vector)
+     * @return the result, shaped like {@code input}
+     * @throws LossException if the dim is out of range for the input's rank (PyTorch's
+     *         "Dimension out of range" message) or the input is not floating
+     */
     public final Variable apply(Variable input) {
         return SoftmaxFamily.apply(op, input, dim, log);
     }

@@ -5,6 +5,10 @@ import io.github.backprop4j.tensor.Tensor;
 
 /** |x|. ∂/∂x = g·sign(x), so 0 at x = 0 (as PyTorch's {@code sgn}). */
 public final class Abs extends Op {
+    /** A fresh, unapplied |x| node; {@link Variable#abs()} applies one. */
+    public Abs() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].abs();

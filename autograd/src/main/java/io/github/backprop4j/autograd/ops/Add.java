@@ -6,6 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** a + b (broadcast). ∂/∂a = g, ∂/∂b = g, each summed back to its operand's shape. */
 public final class Add extends Op {
+    /** A fresh, unapplied a + b node; {@link Variable#plus(Variable)} applies one. */
+    public Add() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].plus(x[1]);

@@ -8,6 +8,13 @@ import io.github.backprop4j.tensor.Tensor;
 public final class Cast extends Op {
     private final DType dtype;
 
+    /**
+     * A conversion to {@code dtype}; {@link Variable#to} applies one.
+     *
+     * @param dtype the target dtype, float32 or float64
+     * @throws IllegalArgumentException if {@code dtype} is not a floating dtype (int64 values
+     *         cannot carry gradients)
+     */
     public Cast(DType dtype) {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("to: only floating point dtypes are differentiable, got "

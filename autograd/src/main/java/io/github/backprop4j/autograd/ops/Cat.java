@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
 public final class Cat extends Op {
     private final int dim;
 
+    /**
+     * A concatenation along {@code dim}; {@link Variable#cat} applies one to its inputs.
+     *
+     * @param dim the dimension to join along (negative counts from the end), checked in forward
+     */
     public Cat(int dim) {
         this.dim = dim;
     }

@@ -11,6 +11,13 @@ public final class Clamp extends Op {
     private final double min;
     private final double max;
 
+    /**
+     * A clamp into [min, max]; {@link Variable#clamp} applies one.
+     *
+     * @param min the lower bound, or {@code Double.NEGATIVE_INFINITY} for none
+     * @param max the upper bound, or {@code Double.POSITIVE_INFINITY} for none (forward fails
+     *        when min &gt; max)
+     */
     public Clamp(double min, double max) {
         this.min = min;
         this.max = max;

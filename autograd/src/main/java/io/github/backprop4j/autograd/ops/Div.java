@@ -6,6 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** a / b elementwise (broadcast). ∂/∂a = g / b, ∂/∂b = −g·a / b², each summed back to its operand's shape. */
 public final class Div extends Op {
+    /** A fresh, unapplied a / b node; {@link Variable#div(Variable)} applies one. */
+    public Div() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].div(x[1]);

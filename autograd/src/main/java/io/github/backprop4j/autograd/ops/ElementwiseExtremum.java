@@ -17,12 +17,20 @@ public final class ElementwiseExtremum extends Op {
         this.smallest = smallest;
     }
 
-    /** max(a, b). */
+    /**
+     * The op for max(a, b), as {@code torch.maximum}; {@link Variable#maximum} applies one.
+     *
+     * @return a fresh, unapplied op
+     */
     public static ElementwiseExtremum maximum() {
         return new ElementwiseExtremum(false);
     }
 
-    /** min(a, b). */
+    /**
+     * The op for min(a, b), as {@code torch.minimum}; {@link Variable#minimum} applies one.
+     *
+     * @return a fresh, unapplied op
+     */
     public static ElementwiseExtremum minimum() {
         return new ElementwiseExtremum(true);
     }

@@ -8,6 +8,11 @@ import io.github.backprop4j.tensor.Tensor;
 public final class Expand extends Op {
     private final Shape target;
 
+    /**
+     * A broadcast to {@code target}; {@link Variable#expand(Shape)} applies one.
+     *
+     * @param target the shape to broadcast to; forward fails if x's shape does not broadcast to it
+     */
     public Expand(Shape target) {
         this.target = target;
     }

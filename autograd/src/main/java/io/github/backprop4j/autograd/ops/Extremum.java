@@ -15,12 +15,20 @@ public final class Extremum extends Op {
         this.smallest = smallest;
     }
 
-    /** max(x) over all elements. */
+    /**
+     * The op for max(x) over all elements; {@link Variable#max()} applies one.
+     *
+     * @return a fresh, unapplied op
+     */
     public static Extremum max() {
         return new Extremum(false);
     }
 
-    /** min(x) over all elements. */
+    /**
+     * The op for min(x) over all elements; {@link Variable#min()} applies one.
+     *
+     * @return a fresh, unapplied op
+     */
     public static Extremum min() {
         return new Extremum(true);
     }

@@ -21,12 +21,24 @@ public final class ExtremumDim extends Op {
         this.smallest = smallest;
     }
 
-    /** max(x, dim). */
+    /**
+     * The op for max(x, dim); {@link Variable#max(int, boolean)} applies one.
+     *
+     * @param dim the dimension to reduce (negative counts from the end)
+     * @param keepdim whether {@code dim} stays, with size 1
+     * @return a fresh, unapplied op
+     */
     public static ExtremumDim max(int dim, boolean keepdim) {
         return new ExtremumDim(dim, keepdim, false);
     }
 
-    /** min(x, dim). */
+    /**
+     * The op for min(x, dim); {@link Variable#min(int, boolean)} applies one.
+     *
+     * @param dim the dimension to reduce (negative counts from the end)
+     * @param keepdim whether {@code dim} stays, with size 1
+     * @return a fresh, unapplied op
+     */
     public static ExtremumDim min(int dim, boolean keepdim) {
         return new ExtremumDim(dim, keepdim, true);
     }
@@ -36,7 +48,12 @@ public final class ExtremumDim extends Op {
         return smallest ? "MinDim" : "MaxDim";
     }
 
-    /** The positions the values came from (int64, keepdim-shaped), as {@code torch.max(x, dim).indices}. */
+    /**
+     * The positions the values came from, as {@code torch.max(x, dim, keepdim=True).indices}.
+     *
+     * @return the int64 indices, keepdim-shaped (size 1 along {@code dim})
+     * @throws IllegalStateException before forward ran or after the graph was released
+     */
     public Tensor indices() {
         Tensor i = indices;
         if (i == null) {

@@ -12,6 +12,12 @@ public final class Gather extends Op {
     private final int dim;
     private final Tensor index;
 
+    /**
+     * A gather along {@code dim}; {@link Variable#gather} applies one.
+     *
+     * @param dim the dimension to index along (negative counts from the end)
+     * @param index int64 positions, of x's rank; the output has its shape
+     */
     public Gather(int dim, Tensor index) {
         this.dim = dim;
         this.index = index;

@@ -14,6 +14,12 @@ public final class IndexSelect extends Op {
     private final int dim;
     private final Tensor index;
 
+    /**
+     * An index_select along {@code dim}; {@link Variable#indexSelect} applies one.
+     *
+     * @param dim the dimension to index along (negative counts from the end)
+     * @param index a 1-D int64 tensor of positions (repeats allowed)
+     */
     public IndexSelect(int dim, Tensor index) {
         this.dim = dim;
         this.index = index;

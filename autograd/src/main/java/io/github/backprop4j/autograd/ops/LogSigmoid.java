@@ -8,6 +8,10 @@ import io.github.backprop4j.tensor.Tensor;
  * also finite for any x.
  */
 public final class LogSigmoid extends Op {
+    /** A fresh, unapplied log σ(x) node; {@link Variable#logSigmoid()} applies one. */
+    public LogSigmoid() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].logSigmoid();

@@ -11,6 +11,12 @@ public final class LogSumExp extends Op {
     private final int[] dims;
     private final boolean keepdim;
 
+    /**
+     * A log-sum-exp over {@code dims}; {@link Variable#logsumexp(int[], boolean)} applies one.
+     *
+     * @param dims the dimensions to reduce (empty means every dim; negative counts from the end)
+     * @param keepdim whether the reduced dimensions stay, with size 1
+     */
     public LogSumExp(int[] dims, boolean keepdim) {
         this.dims = dims.clone();
         this.keepdim = keepdim;

@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * batch dims that were broadcast are summed back with sumTo.
  */
 public final class MatMul extends Op {
+    /** A fresh, unapplied a @ b node; {@link Variable#matmul(Variable)} applies one. */
+    public MatMul() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].matmul(x[1]);

@@ -6,6 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** a · b elementwise (broadcast). ∂/∂a = g·b, ∂/∂b = g·a, each summed back to its operand's shape. */
 public final class Mul extends Op {
+    /** A fresh, unapplied a · b node; {@link Variable#times(Variable)} applies one. */
+    public Mul() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].times(x[1]);

@@ -15,6 +15,13 @@ public final class Narrow extends Op {
     private final int start;
     private final int length;
 
+    /**
+     * A narrow along {@code dim}; {@link Variable#narrow} applies one.
+     *
+     * @param dim the dimension to cut (negative counts from the end)
+     * @param start the first index kept (negative counts from the end)
+     * @param length how many indices are kept
+     */
     public Narrow(int dim, int start, int length) {
         this.dim = dim;
         this.start = start;

@@ -17,4 +17,7 @@ public abstract sealed class Op extends Function
                 Expand, Reshape, Permute, Narrow, Cat, Cast,                    // views, joins, casts
                 Gather, ScatterAdd, IndexSelect,                                // indexing
                 MatMul {                                                        // products
+    /** For the permitted subclasses only (the class is sealed). */
+    public Op() {
+    }
 }

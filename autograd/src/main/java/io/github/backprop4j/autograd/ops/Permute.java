@@ -8,6 +8,11 @@ import io.github.backprop4j.tensor.Tensor;
 public final class Permute extends Op {
     private final int[] dims;
 
+    /**
+     * A permutation p of the dims; {@link Variable#permute} applies one.
+     *
+     * @param dims p: output dim i is input dim {@code dims[i]} (negative counts from the end)
+     */
     public Permute(int... dims) {
         this.dims = dims.clone();
     }

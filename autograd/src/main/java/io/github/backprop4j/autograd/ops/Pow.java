@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * shape — PyTorch's {@code pow_backward_self} and {@code pow_backward_exponent}.
  */
 public final class Pow extends Op {
+    /** A fresh, unapplied a<sup>b</sup> node; {@link Variable#pow(Variable)} applies one. */
+    public Pow() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].pow(x[1]);

@@ -14,6 +14,10 @@ import io.github.backprop4j.tensor.Tensor;
  * tensor; otherwise it is a {@code maskedFill}, which is differentiable in g.
  */
 public final class Relu extends Op {
+    /** A fresh, unapplied max(x, 0) node; {@link Variable#relu()} applies one. */
+    public Relu() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].relu();

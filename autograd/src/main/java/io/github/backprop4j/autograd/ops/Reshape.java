@@ -7,6 +7,11 @@ import io.github.backprop4j.tensor.Tensor;
 public final class Reshape extends Op {
     private final int[] shape;
 
+    /**
+     * A reshape to {@code shape}; {@link Variable#reshape} applies one.
+     *
+     * @param shape the new sizes; one may be -1, inferred from the element count
+     */
     public Reshape(int... shape) {
         this.shape = shape.clone();
     }

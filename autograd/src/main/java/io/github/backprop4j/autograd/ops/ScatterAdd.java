@@ -13,6 +13,13 @@ public final class ScatterAdd extends Op {
     private final int dim;
     private final Tensor index;
 
+    /**
+     * A scatter-add along {@code dim}, applied to (base, src); {@link Variable#scatterAdd} applies
+     * one.
+     *
+     * @param dim the dimension to index along (negative counts from the end)
+     * @param index int64 positions in base, shaped like src
+     */
     public ScatterAdd(int dim, Tensor index) {
         this.dim = dim;
         this.index = index;

@@ -5,6 +5,10 @@ import io.github.backprop4j.tensor.Tensor;
 
 /** σ(x) = 1 / (1 + e<sup>−x</sup>). ∂/∂x = g·y·(1 − y), with y the result, written g·y − g·y·y. */
 public final class Sigmoid extends Op {
+    /** A fresh, unapplied σ(x) node; {@link Variable#sigmoid()} applies one. */
+    public Sigmoid() {
+    }
+
     @Override
     protected Tensor forward(Tensor... x) {
         return x[0].sigmoid();

@@ -13,6 +13,15 @@ public final class Sum extends Op {
     private final int @Nullable [] dims;
     private final boolean keepdim;
 
+    /**
+     * A sum over {@code dims}; {@link Variable#sum()} and {@link Variable#sum(int[], boolean)}
+     * apply one.
+     *
+     * @param dims the dimensions to reduce (negative counts from the end); null or empty means
+     *        every dim
+     * @param keepdim whether the reduced dimensions stay, with size 1 (ignored when dims is null,
+     *        which gives a 0-d sum)
+     */
     public Sum(int @Nullable [] dims, boolean keepdim) {
         this.dims = dims == null ? null : dims.clone();
         this.keepdim = keepdim;

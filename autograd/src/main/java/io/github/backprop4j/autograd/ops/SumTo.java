@@ -8,6 +8,11 @@ import io.github.backprop4j.tensor.Tensor;
 public final class SumTo extends Op {
     private final Shape target;
 
+    /**
+     * A sum down to {@code target}; {@link Variable#sumTo} applies one.
+     *
+     * @param target a shape that broadcasts to x's; forward fails otherwise
+     */
     public SumTo(Shape target) {
         this.target = target;
     }

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 public final class Where extends Op {
     private final Tensor condition;
 
+    /**
+     * A selection by {@code condition}, applied to (a, b); {@link Variable#where} applies one.
+     *
+     * @param condition the selector, a constant: nonzero picks a, zero picks b
+     */
     public Where(Tensor condition) {
         this.condition = condition;
     }
