@@ -16,92 +16,152 @@ import io.github.backprop4j.tensor.Tensor
 
 // ---------------------------------------------------------------- scalar on the left of a Tensor
 
-/** `a + t`, the same as `t + a`. */
+/**
+ * `a + t` elementwise, the same as `t + a`. The result has `t`'s dtype, except that an int64 `t`
+ * gives float32 (a floating scalar promotes an integer tensor, as in PyTorch).
+ */
 operator fun Double.plus(t: Tensor): Tensor = t.plus(this)
 
-/** `a − t` elementwise, computed as `(−t) + a` (bit-for-bit `a − t` in IEEE arithmetic). */
+/**
+ * `a − t` elementwise (PyTorch's `torch.rsub(t, a)`), computed as `(−t) + a`: for a floating `t`
+ * bit for bit `a − t` in IEEE arithmetic. Dtype as for [Double.plus]: an int64 `t` gives float32.
+ */
 operator fun Double.minus(t: Tensor): Tensor = t.unaryMinus().plus(this)
 
-/** `a · t`, the same as `t · a`. */
+/**
+ * `a · t` elementwise, the same as `t · a`. The result has `t`'s dtype; an int64 `t` gives
+ * float32.
+ */
 operator fun Double.times(t: Tensor): Tensor = t.times(this)
 
-/** `a / t` elementwise (true division: an int64 `t` gives float32, as in PyTorch). */
+/**
+ * `a / t` elementwise, true division: `a` is taken in `t`'s floating dtype (float32 for an int64
+ * `t`, as in PyTorch) and divided by each element; division by 0 gives ±∞ or NaN.
+ */
 operator fun Double.div(t: Tensor): Tensor = Tensor.scalar(this, floatingTypeOf(t.dtype())).div(t)
 
-/** `n + t`; an int64 `t` stays int64. */
+/**
+ * `n + t` elementwise. An int64 `t` stays int64 and wraps around on overflow as `long` does; a
+ * floating `t` keeps its dtype.
+ */
 operator fun Long.plus(t: Tensor): Tensor = t.plus(this)
 
-/** `n − t`; an int64 `t` stays int64 (wrapping around as `long` does). */
+/**
+ * `n − t` elementwise, computed as `(−t) + n`. An int64 `t` stays int64 and the result is exact
+ * modulo 2⁶⁴ (it wraps as `long` does); a floating `t` keeps its dtype.
+ */
 operator fun Long.minus(t: Tensor): Tensor = t.unaryMinus().plus(this)
 
-/** `n · t`; an int64 `t` stays int64. */
+/**
+ * `n · t` elementwise. An int64 `t` stays int64 and wraps on overflow; a floating `t` keeps its
+ * dtype.
+ */
 operator fun Long.times(t: Tensor): Tensor = t.times(this)
 
-/** `n / t`, true division. */
+/**
+ * `n / t` elementwise, true division as [Double.div]: `n` is converted to a `Double` first
+ * (exact up to 2⁵³), and an int64 `t` gives float32.
+ */
 operator fun Long.div(t: Tensor): Tensor = toDouble() / t
 
-/** `n + t`; an int64 `t` stays int64. */
+/** `n + t` elementwise, as [Long.plus]: an int64 `t` stays int64. */
 operator fun Int.plus(t: Tensor): Tensor = toLong() + t
 
-/** `n − t`; an int64 `t` stays int64. */
+/** `n − t` elementwise, as [Long.minus]: an int64 `t` stays int64. */
 operator fun Int.minus(t: Tensor): Tensor = toLong() - t
 
-/** `n · t`; an int64 `t` stays int64. */
+/** `n · t` elementwise, as [Long.times]: an int64 `t` stays int64. */
 operator fun Int.times(t: Tensor): Tensor = toLong() * t
 
-/** `n / t`, true division. */
+/** `n / t` elementwise, true division as [Double.div]: an int64 `t` gives float32. */
 operator fun Int.div(t: Tensor): Tensor = toDouble() / t
 
 // -------------------------------------------------------------- scalar on the left of a Variable
 
-/** `a + v`. */
+/**
+ * `a + v` elementwise, the same as `v + a`, recorded in `v`'s graph; `a` is taken in `v`'s
+ * floating dtype. The gradient with respect to `v` is the incoming gradient, unchanged.
+ */
 operator fun Double.plus(v: Variable): Variable = v.plus(this)
 
-/** `a − v`, as `(−v) + a`; the gradient with respect to `v` is −1. */
+/**
+ * `a − v` elementwise, computed as `(−v) + a` in `v`'s graph. The gradient with respect to `v` is
+ * −1 times the incoming gradient.
+ */
 operator fun Double.minus(v: Variable): Variable = v.unaryMinus().plus(this)
 
-/** `a · v`. */
+/**
+ * `a · v` elementwise, the same as `v · a`. The gradient with respect to `v` is `a` times the
+ * incoming gradient.
+ */
 operator fun Double.times(v: Variable): Variable = v.times(this)
 
-/** `a / v`; the gradient with respect to `v` is `−a / v²`. */
+/**
+ * `a / v` elementwise for a floating `v`: `a` becomes a constant of `v`'s dtype, divided by each
+ * element. The gradient with respect to `v` is `−a / v²` times the incoming gradient.
+ */
 operator fun Double.div(v: Variable): Variable = Variable.of(Tensor.scalar(this, v.dtype())).div(v)
 
-/** `n + v`. */
+/** `n + v` elementwise, as `n.toDouble() + v` ([Double.plus]); gradient 1. */
 operator fun Int.plus(v: Variable): Variable = toDouble() + v
 
-/** `n − v`. */
+/** `n − v` elementwise, as `n.toDouble() − v` ([Double.minus]); gradient −1. */
 operator fun Int.minus(v: Variable): Variable = toDouble() - v
 
-/** `n · v`. */
+/** `n · v` elementwise, as `n.toDouble() · v` ([Double.times]); gradient `n`. */
 operator fun Int.times(v: Variable): Variable = toDouble() * v
 
-/** `n / v`. */
+/** `n / v` elementwise, as `n.toDouble() / v` ([Double.div]); gradient `−n / v²`. */
 operator fun Int.div(v: Variable): Variable = toDouble() / v
 
 // ------------------------------------------------------------------- Variable with a Tensor
 
-/** `v + t`: `t` joins the graph as a constant (no gradient flows into it). */
+/**
+ * `v + t`, broadcast as in PyTorch: `t` joins the graph as a constant (no gradient flows into it).
+ * The gradient with respect to `v` is the incoming gradient summed back to `v`'s shape.
+ */
 operator fun Variable.plus(t: Tensor): Variable = plus(Variable.of(t))
 
-/** `v − t`, `t` a constant. */
+/**
+ * `v − t`, broadcast, `t` a constant. The gradient with respect to `v` is the incoming gradient
+ * summed back to `v`'s shape.
+ */
 operator fun Variable.minus(t: Tensor): Variable = minus(Variable.of(t))
 
-/** `v · t`, `t` a constant. */
+/**
+ * `v · t` elementwise, broadcast, `t` a constant. The gradient with respect to `v` is `t` times
+ * the incoming gradient, summed back to `v`'s shape.
+ */
 operator fun Variable.times(t: Tensor): Variable = times(Variable.of(t))
 
-/** `v / t`, `t` a constant. */
+/**
+ * `v / t` elementwise, broadcast, `t` a constant. The gradient with respect to `v` is the incoming
+ * gradient divided by `t`, summed back to `v`'s shape.
+ */
 operator fun Variable.div(t: Tensor): Variable = div(Variable.of(t))
 
-/** `t + v`, `t` a constant. */
+/**
+ * `t + v`, broadcast, `t` a constant. The gradient with respect to `v` is the incoming gradient
+ * summed back to `v`'s shape.
+ */
 operator fun Tensor.plus(v: Variable): Variable = Variable.of(this).plus(v)
 
-/** `t − v`, `t` a constant. */
+/**
+ * `t − v`, broadcast, `t` a constant. The gradient with respect to `v` is −1 times the incoming
+ * gradient, summed back to `v`'s shape.
+ */
 operator fun Tensor.minus(v: Variable): Variable = Variable.of(this).minus(v)
 
-/** `t · v`, `t` a constant. */
+/**
+ * `t · v` elementwise, broadcast, `t` a constant. The gradient with respect to `v` is `t` times
+ * the incoming gradient, summed back to `v`'s shape.
+ */
 operator fun Tensor.times(v: Variable): Variable = Variable.of(this).times(v)
 
-/** `t / v`, `t` a constant. */
+/**
+ * `t / v` elementwise, broadcast, `t` a constant. The gradient with respect to `v` is `−t / v²`
+ * times the incoming gradient, summed back to `v`'s shape.
+ */
 operator fun Tensor.div(v: Variable): Variable = Variable.of(this).div(v)
 
 /** The dtype a floating scalar takes next to a tensor of `dtype`: int64 tensors give float32. */

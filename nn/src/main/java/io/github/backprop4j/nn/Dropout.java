@@ -17,16 +17,32 @@ public final class Dropout extends Module {
     private final double p;
     private final Generator generator;
 
-    /** Drops with probability {@code p}, drawing masks from {@link Generator#defaultGenerator()}. */
+    /**
+     * Drops with probability {@code p}, drawing masks from {@link Generator#defaultGenerator()}.
+     *
+     * @param p the probability that an element is zeroed, in [0, 1]
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN
+     */
     public Dropout(double p) {
         this(p, Generator.defaultGenerator());
     }
 
-    /** p = 0.5, PyTorch's default. */
+    /**
+     * Drops with probability 0.5, PyTorch's default.
+     *
+     * @param generator the source of the dropout masks
+     */
     public Dropout(Generator generator) {
         this(0.5, generator);
     }
 
+    /**
+     * Drops with probability {@code p}, drawing masks from {@code generator}.
+     *
+     * @param p the probability that an element is zeroed, in [0, 1]
+     * @param generator the source of the dropout masks
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN
+     */
     public Dropout(double p, Generator generator) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("Dropout: dropout probability has to be between 0 and 1, but got " + p);
@@ -35,6 +51,11 @@ public final class Dropout extends Module {
         this.generator = generator;
     }
 
+    /**
+     * The drop probability, as {@code dropout.p}.
+     *
+     * @return the probability that an element is zeroed in training mode
+     */
     public double p() {
         return p;
     }

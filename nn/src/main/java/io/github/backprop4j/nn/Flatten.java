@@ -17,6 +17,15 @@ public final class Flatten extends Module {
         this(1, -1);
     }
 
+    /**
+     * Flattens dims {@code startDim..endDim}, inclusive, as
+     * {@code nn.Flatten(start_dim, end_dim)}; the dims are checked against each input's rank in
+     * {@link #forward}, which fails when {@code startDim} comes after {@code endDim}. A scalar
+     * input becomes shape {@code [1]}.
+     *
+     * @param startDim the first dimension merged; negative counts from the end
+     * @param endDim the last dimension merged; negative counts from the end
+     */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

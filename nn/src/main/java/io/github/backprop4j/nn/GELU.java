@@ -20,7 +20,10 @@ import io.github.backprop4j.nn.internal.Erf;
 public final class GELU extends Module {
     /** Which formula: exact (erf) or PyTorch's tanh approximation. */
     public enum Approximation {
-        NONE, TANH
+        /** The exact form {@code x/2 · (1 + erf(x/√2))} ({@code approximate='none'}). */
+        NONE,
+        /** The tanh approximation ({@code approximate='tanh'}). */
+        TANH
     }
 
     private static final double SQRT_HALF = Math.sqrt(0.5);
@@ -33,6 +36,12 @@ public final class GELU extends Module {
         this(Approximation.NONE);
     }
 
+    /**
+     * GELU with the given formula, as {@code nn.GELU(approximate=...)}.
+     *
+     * @param approximation {@link Approximation#NONE} for the exact form, {@link Approximation#TANH}
+     *     for the tanh approximation
+     */
     public GELU(Approximation approximation) {
         this.approximation = approximation;
     }

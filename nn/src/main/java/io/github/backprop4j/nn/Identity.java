@@ -4,6 +4,7 @@ import io.github.backprop4j.autograd.Variable;
 
 /** Returns its input unchanged, as {@code torch.nn.Identity}; a placeholder layer. */
 public final class Identity extends Module {
+    /** An identity layer; it has no parameters. */
     public Identity() {
     }
 

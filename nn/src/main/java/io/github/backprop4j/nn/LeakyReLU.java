@@ -14,10 +14,20 @@ public final class LeakyReLU extends Module {
         this(0.01);
     }
 
+    /**
+     * Leaky ReLU with the given slope for negative inputs.
+     *
+     * @param negativeSlope the factor applied to inputs {@code <= 0}
+     */
     public LeakyReLU(double negativeSlope) {
         this.negativeSlope = negativeSlope;
     }
 
+    /**
+     * The slope for negative inputs, as {@code leaky_relu.negative_slope}.
+     *
+     * @return the factor applied to inputs {@code <= 0}
+     */
     public double negativeSlope() {
         return negativeSlope;
     }

@@ -12,10 +12,21 @@ import io.github.backprop4j.losses.Losses;
 public final class LogSoftmax extends Module {
     private final int dim;
 
+    /**
+     * Log-softmax along {@code dim}; the dim is checked against each input's rank in
+     * {@link #forward}.
+     *
+     * @param dim the dimension whose exponentiated outputs sum to 1; negative counts from the end
+     */
     public LogSoftmax(int dim) {
         this.dim = dim;
     }
 
+    /**
+     * The dimension normalised over, as {@code log_softmax.dim}.
+     *
+     * @return the dim given to the constructor, possibly negative
+     */
     public int dim() {
         return dim;
     }

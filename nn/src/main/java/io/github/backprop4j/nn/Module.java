@@ -36,10 +36,21 @@ public abstract class Module implements Stateful {
     protected Module() {
     }
 
-    /** Computes this module's output for {@code input}. */
+    /**
+     * Computes this module's output for {@code input}, recording the operations in the autograd
+     * graph so that {@code backward()} on a loss of the output reaches the parameters.
+     *
+     * @param input the input batch, usually of shape {@code [batch, features...]}
+     * @return the output, in the graph of {@code input} and of this module's parameters
+     */
     public abstract Variable forward(Variable input);
 
-    /** Same as {@link #forward}; lets Kotlin write {@code model(x)}. */
+    /**
+     * Same as {@link #forward(Variable)}; lets Kotlin write {@code model(x)}.
+     *
+     * @param input the input batch
+     * @return {@code forward(input)}
+     */
     public final Variable invoke(Variable input) {
         return forward(input);
     }
@@ -55,12 +66,21 @@ public abstract class Module implements Stateful {
         return forward(Variable.of(input));
     }
 
-    /** Same as {@link #forward(Tensor)}; lets Kotlin write {@code model(x)} for a tensor {@code x}. */
+    /**
+     * Same as {@link #forward(Tensor)}; lets Kotlin write {@code model(x)} for a tensor {@code x}.
+     *
+     * @param input the input batch, taken as a constant
+     * @return {@code forward(input)}
+     */
     public final Variable invoke(Tensor input) {
         return forward(input);
     }
 
-    /** The module's name in messages and in {@link #toString()}: its class's simple name. */
+    /**
+     * The module's name in messages and in {@link #toString()}: its class's simple name.
+     *
+     * @return the name, e.g. {@code "Linear"}
+     */
     public String name() {
         return getClass().getSimpleName();
     }
@@ -71,6 +91,9 @@ public abstract class Module implements Stateful {
      * Registers {@code parameter} under {@code name} and returns it, for use in a subclass
      * constructor: {@code weight = registerParameter("weight", Variable.parameter(w))}.
      *
+     * @param name the parameter's name within this module, without dots, e.g. {@code "weight"}
+     * @param parameter a leaf variable that requires a gradient
+     * @return {@code parameter}, so that a field can be assigned in the same statement
      * @throws IllegalArgumentException when the name is empty, contains a dot or is taken, or
      *     the variable does not require a gradient or is not a leaf
      */
@@ -84,7 +107,19 @@ public abstract class Module implements Stateful {
         return parameter;
     }
 
-    /** Registers {@code child} under {@code name} and returns it. */
+    /**
+     * Registers {@code child} under {@code name} and returns it: its parameters then appear in
+     * {@link #namedParameters()} as {@code name + "." + theirName}, and {@link #train(boolean)}
+     * reaches it.
+     *
+     * @param <M> the child's type, kept so that a typed field can be assigned
+     * @param name the child's name within this module, without dots, e.g. {@code "0"} or
+     *     {@code "encoder"}
+     * @param child the sub-module
+     * @return {@code child}
+     * @throws IllegalArgumentException when the name is empty, contains a dot or is taken, or
+     *     {@code child} is this module
+     */
     protected final <M extends Module> M registerModule(String name, M child) {
         checkNewName(name, "module");
         if (child == this) {
@@ -106,7 +141,12 @@ public abstract class Module implements Stateful {
 
     // ------------------------------------------------------------------ traversal
 
-    /** Every parameter of this module and its descendants, each once, in {@link #namedParameters()} order. */
+    /**
+     * Every parameter of this module and its descendants, each once, in
+     * {@link #namedParameters()} order: what an optimizer is given.
+     *
+     * @return an immutable list of the parameters
+     */
     public final List<Variable> parameters() {
         return List.copyOf(namedParameters().values());
     }
@@ -115,6 +155,8 @@ public abstract class Module implements Stateful {
      * Parameters by dotted name: own parameters in registration order, then each child's under
      * the child's name. A parameter shared between modules appears once, under its first name
      * (as PyTorch's {@code named_parameters}).
+     *
+     * @return an unmodifiable map from dotted name to parameter, in that order
      */
     public final Map<String, Variable> namedParameters() {
         Map<String, Variable> out = new LinkedHashMap<>();
@@ -133,12 +175,20 @@ public abstract class Module implements Stateful {
         children.forEach((n, c) -> c.collectParameters(prefix + n + ".", out, seen));
     }
 
-    /** The direct children by name, in registration order. */
+    /**
+     * The direct children by name, in registration order.
+     *
+     * @return an unmodifiable snapshot of the children
+     */
     public final Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(children));
     }
 
-    /** The direct children in registration order. */
+    /**
+     * The direct children in registration order.
+     *
+     * @return an immutable list of the children
+     */
     public final List<Module> children() {
         return List.copyOf(children.values());
     }
@@ -146,6 +196,8 @@ public abstract class Module implements Stateful {
     /**
      * The number of scalar parameters, each shared parameter counted once: PyTorch's
      * {@code sum(p.numel() for p in model.parameters())}.
+     *
+     * @return the total element count of {@link #parameters()}
      */
     public final long numParameters() {
         return parameters().stream().mapToLong(p -> p.value().numel()).sum();
@@ -163,6 +215,8 @@ public abstract class Module implements Stateful {
      * </pre>
      *
      * A module without children lists its own parameters by name and shape instead.
+     *
+     * @return the table, lines separated by {@code '\n'}, without a trailing newline
      */
     public final String summary() {
         List<String[]> rows = new ArrayList<>();
@@ -184,23 +238,42 @@ public abstract class Module implements Stateful {
 
     // ------------------------------------------------------------------ mode and gradients
 
-    /** Training mode (the default) for this module and its descendants; returns this. */
+    /**
+     * Training mode (the default) for this module and its descendants, as {@code module.train()}.
+     *
+     * @return this module
+     */
     public final Module train() {
         return train(true);
     }
 
-    /** Sets training mode ({@code true}) or evaluation mode for this module and its descendants. */
+    /**
+     * Sets training mode ({@code true}) or evaluation mode for this module and its descendants.
+     *
+     * @param on {@code true} for training mode, {@code false} for evaluation mode
+     * @return this module
+     */
     public final Module train(boolean on) {
         training = on;
         children.values().forEach(c -> c.train(on));
         return this;
     }
 
-    /** Evaluation mode, as {@code module.eval()}: Dropout passes its input through. Returns this. */
+    /**
+     * Evaluation mode, as {@code module.eval()}: Dropout passes its input through.
+     *
+     * @return this module
+     */
     public final Module eval() {
         return train(false);
     }
 
+    /**
+     * Whether this module is in training mode, as PyTorch's {@code module.training}.
+     *
+     * @return {@code true} after construction and {@link #train()}, {@code false} after
+     *     {@link #eval()}
+     */
     public final boolean isTraining() {
         return training;
     }
@@ -271,7 +344,12 @@ public abstract class Module implements Stateful {
 
     // ------------------------------------------------------------------ printing
 
-    /** The text inside this module's parentheses in {@link #toString()}, e.g. {@code in_features=4}. */
+    /**
+     * The text inside this module's parentheses in {@link #toString()}, e.g. {@code in_features=4}.
+     * Subclasses with hyperparameters override it, as PyTorch's {@code extra_repr}.
+     *
+     * @return the hyperparameters as {@code name=value} pairs; empty by default
+     */
     protected String extraRepr() {
         return "";
     }

@@ -11,22 +11,43 @@ import java.util.List;
 public final class Sequential extends Module {
     private int size;
 
+    /**
+     * A chain of {@code layers}, named {@code "0"}, {@code "1"}, ... in the order given.
+     *
+     * @param layers the modules, first applied first; none gives the identity
+     */
     public Sequential(Module... layers) {
         this(List.of(layers));
     }
 
+    /**
+     * A chain of {@code layers}, named {@code "0"}, {@code "1"}, ... in list order.
+     *
+     * @param layers the modules, first applied first; an empty list gives the identity
+     */
     public Sequential(List<? extends Module> layers) {
         layers.forEach(this::add);
     }
 
-    /** Appends {@code layer} under the next index; returns this. */
+    /**
+     * Appends {@code layer} under the next index, as PyTorch's {@code Sequential.append}.
+     *
+     * @param layer the module to apply after the current last one
+     * @return this sequence
+     */
     public Sequential add(Module layer) {
         registerModule(Integer.toString(size), layer);
         size++;
         return this;
     }
 
-    /** The layer at {@code index} (Kotlin: {@code model[0]}). */
+    /**
+     * The layer at {@code index} (Kotlin: {@code model[0]}).
+     *
+     * @param index the position, from 0
+     * @return the layer registered under {@code "" + index}
+     * @throws IndexOutOfBoundsException if {@code index} is negative or not below {@link #size()}
+     */
     public Module get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("Sequential: index " + index + " is out of range for " + size
@@ -35,7 +56,11 @@ public final class Sequential extends Module {
         return children().get(index);
     }
 
-    /** Number of layers. */
+    /**
+     * Number of layers.
+     *
+     * @return how many modules this sequence applies
+     */
     public int size() {
         return size;
     }

@@ -4,6 +4,7 @@ import io.github.backprop4j.autograd.Variable;
 
 /** {@code σ(x) = 1 / (1 + e^−x)} elementwise, as {@code torch.nn.Sigmoid}. */
 public final class Sigmoid extends Module {
+    /** A logistic sigmoid layer; it has no parameters. */
     public Sigmoid() {
     }
 

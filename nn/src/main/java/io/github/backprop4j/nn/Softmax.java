@@ -12,10 +12,20 @@ import io.github.backprop4j.losses.Losses;
 public final class Softmax extends Module {
     private final int dim;
 
+    /**
+     * Softmax along {@code dim}; the dim is checked against each input's rank in {@link #forward}.
+     *
+     * @param dim the dimension whose entries sum to 1 in the output; negative counts from the end
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }
 
+    /**
+     * The dimension normalised over, as {@code softmax.dim}.
+     *
+     * @return the dim given to the constructor, possibly negative
+     */
     public int dim() {
         return dim;
     }

@@ -13,12 +13,25 @@ public final class Batch {
     private final List<Tensor> fields;
     private final int[] indices;
 
+    /**
+     * A batch of the given fields, as {@link DataLoader} makes it from
+     * {@link Dataset#getBatch(int[])}.
+     *
+     * @param fields one tensor per dataset field, each of shape {@code [indices.length, ...]}; copied
+     * @param indices the dataset indices of the examples, in batch order; copied
+     */
     public Batch(List<Tensor> fields, int[] indices) {
         this.fields = List.copyOf(fields);
         this.indices = indices.clone();
     }
 
-    /** Field {@code i} (Kotlin: {@code batch[0]}). */
+    /**
+     * Field {@code i} (Kotlin: {@code batch[0]}).
+     *
+     * @param i the field's position in the dataset, from 0
+     * @return that field's tensor for the whole batch
+     * @throws IndexOutOfBoundsException if there is no field {@code i}
+     */
     public Tensor get(int i) {
         if (i < 0 || i >= fields.size()) {
             throw new IndexOutOfBoundsException("Batch: field " + i + " is out of range for " + fields.size()
@@ -27,27 +40,48 @@ public final class Batch {
         return fields.get(i);
     }
 
-    /** All fields, in the dataset's order. */
+    /**
+     * All fields, in the dataset's order.
+     *
+     * @return an immutable list of one tensor per field
+     */
     public List<Tensor> fields() {
         return fields;
     }
 
-    /** The first field, usually the features. */
+    /**
+     * The first field, usually the features; Kotlin's destructuring calls it.
+     *
+     * @return {@code get(0)}
+     */
     public Tensor component1() {
         return get(0);
     }
 
-    /** The second field, usually the targets. */
+    /**
+     * The second field, usually the targets; Kotlin's destructuring calls it.
+     *
+     * @return {@code get(1)}
+     * @throws IndexOutOfBoundsException if the dataset has a single field
+     */
     public Tensor component2() {
         return get(1);
     }
 
-    /** Number of examples in the batch. */
+    /**
+     * Number of examples in the batch.
+     *
+     * @return the size of each field's first dimension
+     */
     public int size() {
         return indices.length;
     }
 
-    /** The dataset indices of the examples, in batch order. */
+    /**
+     * The dataset indices of the examples, in batch order.
+     *
+     * @return a fresh copy of the indices
+     */
     public int[] indices() {
         return indices.clone();
     }

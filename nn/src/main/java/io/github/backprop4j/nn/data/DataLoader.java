@@ -24,8 +24,22 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * How to batch: {@code batchSize} ≥ 1; {@code shuffle} is the generator that permutes each
      * epoch, or null to keep the dataset's order; {@code dropLast} drops a final incomplete batch.
+     * Start from {@link #batchSize(int)}: {@code Options.batchSize(32).shuffled().dropLast(true)}.
+     *
+     * @param batchSize the number of examples per batch, ≥ 1
+     * @param shuffle the generator that draws each epoch's permutation, or null for no shuffling
+     * @param dropLast whether to drop the last batch when it has fewer than {@code batchSize}
+     *     examples
      */
     public record Options(int batchSize, @Nullable Generator shuffle, boolean dropLast) {
+        /**
+         * Checks the batch size.
+         *
+         * @param batchSize the number of examples per batch
+         * @param shuffle the generator that permutes each epoch, or null
+         * @param dropLast whether to drop a final incomplete batch
+         * @throws IllegalArgumentException if {@code batchSize} is below 1
+         */
         public Options {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("DataLoader: batch_size should be a positive integer value, but got"
@@ -33,45 +47,93 @@ public final class DataLoader implements Iterable<Batch> {
             }
         }
 
-        /** Batches of {@code batchSize} in dataset order, keeping the last incomplete batch. */
+        /**
+         * Batches of {@code batchSize} in dataset order, keeping the last incomplete batch.
+         *
+         * @param batchSize the number of examples per batch, ≥ 1
+         * @return options without shuffling or dropping
+         * @throws IllegalArgumentException if {@code batchSize} is below 1
+         */
         public static Options batchSize(int batchSize) {
             return new Options(batchSize, null, false);
         }
 
-        /** Shuffles every epoch with {@link Generator#defaultGenerator()}, as {@code shuffle=True}. */
+        /**
+         * Shuffles every epoch with {@link Generator#defaultGenerator()}, as {@code shuffle=True}.
+         *
+         * @return a copy of these options that shuffles
+         */
         public Options shuffled() {
             return shuffle(Generator.defaultGenerator());
         }
 
-        /** Shuffles every epoch with {@code generator}. */
+        /**
+         * Shuffles every epoch with {@code generator}, as {@code shuffle=True, generator=g}.
+         *
+         * @param generator the source of each epoch's permutation
+         * @return a copy of these options that shuffles with {@code generator}
+         */
         public Options shuffle(Generator generator) {
             return new Options(batchSize, generator, dropLast);
         }
 
+        /**
+         * Drops or keeps a final incomplete batch, as {@code drop_last}.
+         *
+         * @param value {@code true} to drop it
+         * @return a copy of these options with {@code dropLast = value}
+         */
         public Options dropLast(boolean value) {
             return new Options(batchSize, shuffle, value);
         }
     }
 
-    /** Batches of {@code batchSize} in dataset order. */
+    /**
+     * Batches of {@code batchSize} in dataset order, the last one possibly smaller.
+     *
+     * @param dataset the examples
+     * @param batchSize the number of examples per batch, ≥ 1
+     * @throws IllegalArgumentException if {@code batchSize} is below 1
+     */
     public DataLoader(Dataset dataset, int batchSize) {
         this(dataset, Options.batchSize(batchSize));
     }
 
+    /**
+     * Batches of {@code dataset} as {@code options} say.
+     *
+     * @param dataset the examples
+     * @param options the batch size, the shuffle generator and whether to drop the last batch
+     */
     public DataLoader(Dataset dataset, Options options) {
         this.dataset = dataset;
         this.options = options;
     }
 
+    /**
+     * The examples this loader batches.
+     *
+     * @return the dataset given at construction
+     */
     public Dataset dataset() {
         return dataset;
     }
 
+    /**
+     * How this loader batches.
+     *
+     * @return the options given at construction
+     */
     public Options options() {
         return options;
     }
 
-    /** Batches per epoch: ⌊n / batchSize⌋ with {@code dropLast}, else ⌈n / batchSize⌉. */
+    /**
+     * Batches per epoch: ⌊n / batchSize⌋ with {@code dropLast}, else ⌈n / batchSize⌉, as
+     * {@code len(loader)}.
+     *
+     * @return the number of batches each {@link #iterator()} yields
+     */
     public int size() {
         int n = dataset.size();
         int b = options.batchSize();

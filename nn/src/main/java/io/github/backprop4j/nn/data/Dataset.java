@@ -10,15 +10,30 @@ import java.util.List;
  * dimension.
  */
 public interface Dataset {
-    /** Number of examples. */
+    /**
+     * Number of examples, as {@code len(dataset)}.
+     *
+     * @return how many indices {@link #get(int)} accepts: {@code 0..size()-1}
+     */
     int size();
 
-    /** Example {@code index}, one tensor per field. */
+    /**
+     * Example {@code index}, one tensor per field, as {@code dataset[index]}.
+     *
+     * @param index the example's position, in {@code 0..size()-1}
+     * @return the example's fields, each without a batch dimension
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     List<Tensor> get(int index);
 
     /**
      * The examples at {@code indices}, each field stacked along a new first dimension (PyTorch's
      * default collate). Implementations may override this with something faster.
+     *
+     * @param indices the positions of the examples, in batch order
+     * @return one tensor per field, of shape {@code [indices.length, ...]}
+     * @throws IllegalArgumentException if {@code indices} is empty
+     * @throws IndexOutOfBoundsException if an index is out of range
      */
     default List<Tensor> getBatch(int[] indices) {
         if (indices.length == 0) {

@@ -20,6 +20,8 @@ public final class Standardizer {
     /**
      * Fits the statistics of {@code x} (examples along dimension 0, e.g. {@code [n, features]}).
      *
+     * @param x the training data, of a floating point dtype
+     * @return a standardizer with the mean and scale of each feature of {@code x}
      * @throws IllegalArgumentException for a 0-d, empty or integer tensor
      */
     public static Standardizer fit(Tensor x) {
@@ -34,24 +36,45 @@ public final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
-    /** {@code (x − mean) / scale}, broadcast over the examples. */
+    /**
+     * {@code (x − mean) / scale}, broadcast over the examples.
+     *
+     * @param x data with the fitted features after its first dimension, e.g. {@code [m, features]}
+     * @return the standardised data, of the same shape
+     * @throws IllegalArgumentException if {@code x}'s shape after dimension 0 is not the fitted one
+     */
     public Tensor transform(Tensor x) {
         checkFeatures(x, "transform");
         return x.minus(mean).div(scale);
     }
 
-    /** {@code x·scale + mean}: undoes {@link #transform}. */
+    /**
+     * {@code x·scale + mean}: undoes {@link #transform}.
+     *
+     * @param x standardised data with the fitted features after its first dimension
+     * @return the data in the original units, of the same shape
+     * @throws IllegalArgumentException if {@code x}'s shape after dimension 0 is not the fitted one
+     */
     public Tensor inverseTransform(Tensor x) {
         checkFeatures(x, "inverseTransform");
         return x.times(scale).plus(mean);
     }
 
-    /** The per-feature mean of the training data. */
+    /**
+     * The per-feature mean of the training data (scikit-learn's {@code mean_}).
+     *
+     * @return a tensor of the feature shape
+     */
     public Tensor mean() {
         return mean;
     }
 
-    /** The per-feature standard deviation of the training data, 1 for constant features. */
+    /**
+     * The per-feature standard deviation of the training data, 1 for constant features
+     * (scikit-learn's {@code scale_}).
+     *
+     * @return a tensor of the feature shape
+     */
     public Tensor scale() {
         return scale;
     }

@@ -11,11 +11,24 @@ import java.util.List;
 public final class TensorDataset implements Dataset {
     private final List<Tensor> tensors;
 
-    /** Usually {@code new TensorDataset(features, targets)}. */
+    /**
+     * A dataset over {@code tensors}; usually {@code new TensorDataset(features, targets)}.
+     *
+     * @param tensors the fields, sharing their first (example) dimension
+     * @throws IllegalArgumentException if there is no tensor, a tensor is 0-d, or the first
+     *     dimensions differ
+     */
     public TensorDataset(Tensor... tensors) {
         this(List.of(tensors));
     }
 
+    /**
+     * A dataset over {@code tensors}, example i being {@code (t₀[i], t₁[i], ...)}.
+     *
+     * @param tensors the fields, sharing their first (example) dimension; the list is copied
+     * @throws IllegalArgumentException if the list is empty, a tensor is 0-d, or the first
+     *     dimensions differ
+     */
     public TensorDataset(List<Tensor> tensors) {
         if (tensors.isEmpty()) {
             throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
@@ -41,12 +54,22 @@ public final class TensorDataset implements Dataset {
         return String.join(", ", s);
     }
 
-    /** The underlying tensors. */
+    /**
+     * The underlying tensors.
+     *
+     * @return an immutable list of the fields, in construction order
+     */
     public List<Tensor> tensors() {
         return tensors;
     }
 
-    /** Field {@code i} (Kotlin: {@code dataset.tensor(0)}). */
+    /**
+     * Field {@code i} (Kotlin: {@code dataset.tensor(0)}).
+     *
+     * @param i the field's position, from 0
+     * @return the whole tensor of that field, examples along dimension 0
+     * @throws IndexOutOfBoundsException if there is no field {@code i}
+     */
     public Tensor tensor(int i) {
         return tensors.get(i);
     }
@@ -78,7 +101,14 @@ public final class TensorDataset implements Dataset {
         return out;
     }
 
-    /** The examples at {@code indices}, as a new dataset (for train/test splits). */
+    /**
+     * The examples at {@code indices}, as a new dataset (for train/test splits).
+     *
+     * @param indices the positions of the examples to keep, in the new order, e.g.
+     *     {@link TrainTestSplit#train()}
+     * @return a dataset of {@code indices.length} examples, copied from this one
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public TensorDataset subset(int[] indices) {
         return new TensorDataset(getBatch(indices));
     }

@@ -21,12 +21,20 @@ public final class TrainTestSplit {
         this.test = test;
     }
 
-    /** Indices of the training examples. */
+    /**
+     * Indices of the training examples.
+     *
+     * @return a fresh copy of the indices, in shuffled order
+     */
     public int[] train() {
         return train.clone();
     }
 
-    /** Indices of the test examples. */
+    /**
+     * Indices of the test examples.
+     *
+     * @return a fresh copy of the indices, in shuffled order
+     */
     public int[] test() {
         return test.clone();
     }
@@ -39,7 +47,12 @@ public final class TrainTestSplit {
      * remainders (ties to the smaller label). Within each class, which examples go to the test
      * part is drawn from {@code gen}; both parts are then shuffled.
      *
-     * @throws IllegalArgumentException unless 0 &lt; testFraction &lt; 1 and both parts are non-empty
+     * @param labels the class label of every example, 1-D, of an integer (or integral) dtype
+     * @param testFraction the share of examples in the test part, in (0, 1)
+     * @param gen the source of the choice and of the shuffles
+     * @return the split of the indices {@code 0..labels.size(0)-1}
+     * @throws IllegalArgumentException if {@code labels} is not 1-D, or unless
+     *     0 &lt; testFraction &lt; 1 and both parts are non-empty
      */
     public static TrainTestSplit stratified(Tensor labels, double testFraction, Generator gen) {
         if (labels.dim() != 1) {
@@ -66,7 +79,17 @@ public final class TrainTestSplit {
         return new TrainTestSplit(shuffled(train, gen), shuffled(test, gen));
     }
 
-    /** A seeded split of {@code n} examples without regard to classes: ⌈testFraction·n⌉ test examples. */
+    /**
+     * A seeded split of {@code n} examples without regard to classes: a permutation drawn from
+     * {@code gen}, whose first ⌈testFraction·n⌉ indices are the test part and the rest the
+     * training part.
+     *
+     * @param n the number of examples
+     * @param testFraction the share of examples in the test part, in (0, 1)
+     * @param gen the source of the permutation
+     * @return the split of the indices {@code 0..n-1}
+     * @throws IllegalArgumentException unless 0 &lt; testFraction &lt; 1 and both parts are non-empty
+     */
     public static TrainTestSplit random(int n, double testFraction, Generator gen) {
         int nTest = testSize(n, testFraction);
         int[] p = gen.permutation(n);

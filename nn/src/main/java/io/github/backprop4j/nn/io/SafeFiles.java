@@ -55,14 +55,26 @@ public final class SafeFiles {
 
     /**
      * Checks, before any long work, that {@code path} can be written: its directory exists and
-     * takes a new file, and the destination is absent or a regular file.
+     * takes a new file, and the destination is absent or a regular file. It creates and removes
+     * an empty temporary file to find out.
+     *
+     * @param path the file that will be written
+     * @throws UncheckedIOException "cannot write PATH: REASON" when {@link #write} would fail
+     *     before writing
      */
     public static void checkWritable(Path path) {
         Path tmp = createTemp(path);
         deleteQuietly(tmp);
     }
 
-    /** Writes {@code bytes} to {@code path} as the class comment describes. */
+    /**
+     * Writes {@code bytes} to {@code path} as the class comment describes: through a synced
+     * temporary file renamed over the destination.
+     *
+     * @param path the destination: absent or a regular file
+     * @param bytes the file's whole new content
+     * @throws UncheckedIOException "cannot write PATH: REASON"; the destination is then unchanged
+     */
     public static void write(Path path, byte[] bytes) {
         Path tmp = createTemp(path);
         try {
@@ -83,7 +95,12 @@ public final class SafeFiles {
         syncDirectory(path.toAbsolutePath().getParent());
     }
 
-    /** Why an I/O operation failed, in words: "the file does not exist", "permission denied", ... */
+    /**
+     * Why an I/O operation failed, in words: "the file does not exist", "permission denied", ...
+     *
+     * @param e the failure
+     * @return a short reason for a one-line message, without the path
+     */
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "the file does not exist";

@@ -47,13 +47,27 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** The tensors of a file in header order, and its {@code __metadata__} (empty when absent). */
+    /**
+     * The tensors of a file in header order, and its {@code __metadata__} (empty when absent).
+     *
+     * @param tensors the tensors by name, in the order of the file's header
+     * @param metadata the string-to-string {@code __metadata__} map; empty when the file has none
+     */
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
     }
 
     // ------------------------------------------------------------------ writing
 
-    /** Writes {@code tensors} to {@code path} without metadata. */
+    /**
+     * Writes {@code tensors} to {@code path} without metadata; see
+     * {@link #save(Path, Map, Map)}.
+     *
+     * @param path the file to write: absent or a regular file
+     * @param tensors the tensors by name, written in the map's order
+     * @throws UncheckedIOException "safetensors: cannot write PATH: REASON"
+     * @throws IllegalArgumentException if a tensor is named {@code __metadata__} or the file
+     *     would exceed 2 GB
+     */
     public static void save(Path path, Map<String, Tensor> tensors) {
         save(path, tensors, Map.of());
     }
@@ -64,7 +78,12 @@ public final class SafeTensors {
      * {@link SafeFiles}: a directory, device, FIFO, socket or symbolic link at {@code path} is
      * refused; the bytes are synced to the disk before they replace the old file).
      *
+     * @param path the file to write: absent or a regular file
+     * @param tensors the tensors by name, written in the map's order
+     * @param metadata free-form string pairs stored as {@code __metadata__}; none when empty
      * @throws UncheckedIOException "safetensors: cannot write PATH: REASON"
+     * @throws IllegalArgumentException if a tensor is named {@code __metadata__} or the file
+     *     would exceed 2 GB
      */
     public static void save(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) {
         byte[] bytes = toBytes(tensors, metadata);
@@ -75,7 +94,15 @@ public final class SafeTensors {
         }
     }
 
-    /** The file's bytes: header length, space-padded JSON header (a multiple of 8 bytes), data. */
+    /**
+     * The file's bytes: header length, space-padded JSON header (a multiple of 8 bytes), data.
+     *
+     * @param tensors the tensors by name, written in the map's order
+     * @param metadata free-form string pairs stored as {@code __metadata__}; none when empty
+     * @return the whole file, as {@link #save(Path, Map, Map)} would write it
+     * @throws IllegalArgumentException if a tensor is named {@code __metadata__} or the result
+     *     would not fit in one Java array
+     */
     public static byte[] toBytes(Map<String, Tensor> tensors, Map<String, String> metadata) {
         long[] offsets = new long[tensors.size() + 1];
         int i = 0;
@@ -148,12 +175,28 @@ public final class SafeTensors {
 
     // ------------------------------------------------------------------ reading
 
-    /** The tensors in the file at {@code path}, by name in header order. */
+    /**
+     * The tensors in the file at {@code path}, by name in header order; the metadata is dropped.
+     *
+     * @param path a safetensors file
+     * @return the tensors, ready for {@link io.github.backprop4j.nn.Module#loadStateDict}
+     * @throws UncheckedIOException "safetensors: cannot read PATH: REASON" when the file cannot be
+     *     read
+     * @throws SafeTensorsException "safetensors: PATH: PROBLEM" when its content is invalid
+     */
     public static Map<String, Tensor> load(Path path) {
         return read(path).tensors();
     }
 
-    /** The tensors and metadata in the file at {@code path}. */
+    /**
+     * The tensors and metadata in the file at {@code path}.
+     *
+     * @param path a safetensors file
+     * @return the tensors in header order and the {@code __metadata__}
+     * @throws UncheckedIOException "safetensors: cannot read PATH: REASON" when the file cannot be
+     *     read
+     * @throws SafeTensorsException "safetensors: PATH: PROBLEM" when its content is invalid
+     */
     public static Contents read(Path path) {
         byte[] bytes;
         try {
@@ -176,7 +219,13 @@ public final class SafeTensors {
         }
     }
 
-    /** Parses a whole safetensors file held in memory, validating everything before building tensors. */
+    /**
+     * Parses a whole safetensors file held in memory, validating everything before building tensors.
+     *
+     * @param bytes the file's content
+     * @return the tensors in header order and the {@code __metadata__}
+     * @throws SafeTensorsException "safetensors: PROBLEM" when the content is invalid
+     */
     public static Contents fromBytes(byte[] bytes) {
         try {
             return parse(bytes);

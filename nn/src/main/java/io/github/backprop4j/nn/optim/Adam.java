@@ -26,8 +26,32 @@ public class Adam extends Optimizer {
     private final boolean decoupledWeightDecay;
     private final @Nullable Moments[] moments;
 
-    /** Hyper-parameters, with PyTorch's defaults (β₁ 0.9, β₂ 0.999, ε 1e-8, no weight decay, no AMSGrad). */
+    /**
+     * Hyper-parameters, with PyTorch's defaults (β₁ 0.9, β₂ 0.999, ε 1e-8, no weight decay, no
+     * AMSGrad). Start from {@link #lr(double)} and change one at a time:
+     * {@code Adam.Options.lr(1e-3).betas(0.9, 0.98)}.
+     *
+     * @param lr the learning rate, ≥ 0
+     * @param beta1 β₁, the decay of the gradient's running mean m, in [0, 1)
+     * @param beta2 β₂, the decay of the squared gradient's running mean v, in [0, 1)
+     * @param eps ε, added to the denominator for stability, ≥ 0
+     * @param weightDecay the weight decay factor, ≥ 0: an L2 term in {@link Adam}, a decoupled
+     *     shrink in {@link AdamW}
+     * @param amsgrad whether to divide by the running maximum of v (AMSGrad)
+     */
     public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        /**
+         * Checks the hyper-parameters as {@code torch.optim.Adam} does.
+         *
+         * @param lr the learning rate
+         * @param beta1 β₁, the decay of the gradient's running mean
+         * @param beta2 β₂, the decay of the squared gradient's running mean
+         * @param eps ε, added to the denominator
+         * @param weightDecay the weight decay factor
+         * @param amsgrad whether to use AMSGrad
+         * @throws IllegalArgumentException for a negative or NaN learning rate, ε or weight decay,
+         *     or a β outside [0, 1)
+         */
         public Options {
             if (!(lr >= 0)) {
                 throw new IllegalArgumentException("Adam: Invalid learning rate: " + lr);
@@ -46,23 +70,57 @@ public class Adam extends Optimizer {
             }
         }
 
-        /** PyTorch's Adam defaults with learning rate {@code lr} (PyTorch's default is 1e-3). */
+        /**
+         * PyTorch's Adam defaults with learning rate {@code lr} (PyTorch's default is 1e-3).
+         *
+         * @param lr the learning rate, ≥ 0
+         * @return the options, PyTorch's defaults but {@code lr}
+         * @throws IllegalArgumentException if {@code lr} is negative or NaN
+         */
         public static Options lr(double lr) {
             return new Options(lr, 0.9, 0.999, 1e-8, 0, false);
         }
 
+        /**
+         * These options with other decay rates, as PyTorch's {@code betas=(beta1, beta2)}.
+         *
+         * @param beta1 β₁, in [0, 1)
+         * @param beta2 β₂, in [0, 1)
+         * @return a copy with the new betas
+         * @throws IllegalArgumentException if either is outside [0, 1)
+         */
         public Options betas(double beta1, double beta2) {
             return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
         }
 
+        /**
+         * These options with another ε.
+         *
+         * @param value ε, ≥ 0
+         * @return a copy with {@code eps = value}
+         * @throws IllegalArgumentException if {@code value} is negative or NaN
+         */
         public Options eps(double value) {
             return new Options(lr, beta1, beta2, value, weightDecay, amsgrad);
         }
 
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the weight decay factor, ≥ 0
+         * @return a copy with {@code weightDecay = value}
+         * @throws IllegalArgumentException if {@code value} is negative or NaN
+         */
         public Options weightDecay(double value) {
             return new Options(lr, beta1, beta2, eps, value, amsgrad);
         }
 
+        /**
+         * These options with or without AMSGrad.
+         *
+         * @param value whether to use AMSGrad
+         * @return a copy with {@code amsgrad = value}
+         */
         public Options amsgrad(boolean value) {
             return new Options(lr, beta1, beta2, eps, weightDecay, value);
         }
@@ -86,11 +144,26 @@ public class Adam extends Optimizer {
         }
     }
 
-    /** Adam with PyTorch's defaults and learning rate {@code lr}. */
+    /**
+     * Adam with PyTorch's defaults and learning rate {@code lr}.
+     *
+     * @param params the parameters to update, usually {@code model.parameters()}
+     * @param lr the learning rate
+     * @throws IllegalArgumentException for an empty or repeated parameter list, a parameter that
+     *     is not a leaf requiring grad, or a negative learning rate
+     */
     public Adam(Iterable<Variable> params, double lr) {
         this(params, Options.lr(lr));
     }
 
+    /**
+     * Adam with the given hyper-parameters.
+     *
+     * @param params the parameters to update, usually {@code model.parameters()}
+     * @param options the learning rate, betas, ε, weight decay and AMSGrad flag
+     * @throws IllegalArgumentException for an empty or repeated parameter list or a parameter
+     *     that is not a leaf requiring grad
+     */
     public Adam(Iterable<Variable> params, Options options) {
         this("Adam", params, options, false);
     }
@@ -102,6 +175,12 @@ public class Adam extends Optimizer {
         this.moments = new Moments[parameters().size()];
     }
 
+    /**
+     * The hyper-parameters given at construction. The learning rate in them is the initial one;
+     * {@link #lr()} is the current one, which a scheduler may have changed.
+     *
+     * @return the options
+     */
     public final Options options() {
         return options;
     }

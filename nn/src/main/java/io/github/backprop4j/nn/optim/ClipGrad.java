@@ -14,6 +14,11 @@ public final class ClipGrad {
     /**
      * Scales the gradients of {@code params} together so that their total 2-norm is at most
      * {@code maxNorm}; see {@link #clipGradNorm(Iterable, double, double)}.
+     *
+     * @param params the parameters whose gradients to clip, usually {@code model.parameters()}
+     * @param maxNorm the largest total 2-norm allowed, ≥ 0
+     * @return the total 2-norm before clipping (0 when no parameter has a gradient)
+     * @throws IllegalArgumentException if {@code maxNorm} is negative or NaN
      */
     public static double clipGradNorm(Iterable<Variable> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, 2.0);
@@ -24,10 +29,16 @@ public final class ClipGrad {
      * {@code total = ‖(‖∇₁‖ₚ, ‖∇₂‖ₚ, ...)‖ₚ} (for p = ∞, the largest |element|). When
      * {@code total > maxNorm}, every gradient is multiplied by {@code maxNorm / (total + 1e-6)},
      * as PyTorch does; otherwise nothing changes (a NaN or infinite total
-     * turns the gradients into NaN/0, as PyTorch's default {@code error_if_nonfinite=False}). Parameters without a gradient are ignored.
+     * turns the gradients into NaN/0, as PyTorch's default {@code error_if_nonfinite=False}).
+     * Parameters without a gradient are ignored. Clipping replaces each gradient with a new
+     * tensor; call it between {@code loss.backward()} and {@code optimizer.step()}.
      *
+     * @param params the parameters whose gradients to clip, usually {@code model.parameters()}
+     * @param maxNorm the largest total norm allowed, ≥ 0
      * @param normType p ≥ 1, or {@link Double#POSITIVE_INFINITY}
      * @return the total norm before clipping (0 when no parameter has a gradient)
+     * @throws IllegalArgumentException if {@code normType} is below 1 or NaN, or {@code maxNorm}
+     *     is negative or NaN
      */
     public static double clipGradNorm(Iterable<Variable> params, double maxNorm, double normType) {
         if (!(normType >= 1)) {

@@ -16,6 +16,14 @@ public final class CosineAnnealingLR extends LRScheduler {
     private final int tMax;
     private final double etaMin;
 
+    /**
+     * A cosine schedule for {@code optimizer}, whose current rate is the base rate.
+     *
+     * @param optimizer the optimizer whose learning rate this schedule sets
+     * @param tMax {@code T_max}, the number of epochs from the base rate down to {@code etaMin}, ≥ 1
+     * @param etaMin the lowest learning rate, reached at epoch {@code tMax}
+     * @throws IllegalArgumentException if {@code tMax} is below 1
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
         if (tMax < 1) {
@@ -26,7 +34,13 @@ public final class CosineAnnealingLR extends LRScheduler {
         start();
     }
 
-    /** Anneals to 0, PyTorch's default {@code eta_min}. */
+    /**
+     * A cosine schedule down to 0, PyTorch's default {@code eta_min}.
+     *
+     * @param optimizer the optimizer whose learning rate this schedule sets
+     * @param tMax {@code T_max}, the number of epochs from the base rate down to 0, ≥ 1
+     * @throws IllegalArgumentException if {@code tMax} is below 1
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
         this(optimizer, tMax, 0.0);
     }

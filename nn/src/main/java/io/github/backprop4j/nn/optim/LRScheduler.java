@@ -19,6 +19,12 @@ public abstract class LRScheduler implements Stateful {
     private double baseLr;
     private int epoch;
 
+    /**
+     * A schedule for {@code optimizer}, whose current learning rate becomes the base rate.
+     * Subclasses check their own arguments, then call {@link #start()}.
+     *
+     * @param optimizer the optimizer whose learning rate this schedule sets
+     */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = optimizer;
         this.baseLr = optimizer.lr();
@@ -29,21 +35,39 @@ public abstract class LRScheduler implements Stateful {
         optimizer.setLr(lrAt(0));
     }
 
-    /** The learning rate of {@code epoch} (0 for the first), from {@link #baseLr()}. */
+    /**
+     * The learning rate of {@code epoch} (0 for the first), from {@link #baseLr()}: the schedule's
+     * closed form.
+     *
+     * @param epoch the number of {@link #step()} calls before the epoch, ≥ 0
+     * @return the learning rate for that epoch
+     */
     public abstract double lrAt(int epoch);
 
-    /** Moves to the next epoch and sets the optimizer's learning rate for it. */
+    /**
+     * Moves to the next epoch and sets the optimizer's learning rate for it.
+     *
+     * @throws IllegalArgumentException if the schedule gives a negative learning rate
+     */
     public final void step() {
         epoch++;
         optimizer.setLr(lrAt(epoch));
     }
 
-    /** The number of {@link #step()} calls so far (PyTorch's {@code last_epoch}). */
+    /**
+     * The number of {@link #step()} calls so far (PyTorch's {@code last_epoch}).
+     *
+     * @return the current epoch, 0 after construction
+     */
     public final int epoch() {
         return epoch;
     }
 
-    /** The learning rate the optimizer has now. */
+    /**
+     * The learning rate the optimizer has now (PyTorch's {@code get_last_lr()[0]}).
+     *
+     * @return the optimizer's {@link Optimizer#lr()}
+     */
     public final double currentLr() {
         return optimizer.lr();
     }
@@ -57,7 +81,12 @@ public abstract class LRScheduler implements Stateful {
         return out;
     }
 
-    /** Restores the epoch and base rate, and sets the optimizer's rate for that epoch. */
+    /**
+     * Restores the epoch and base rate, and sets the optimizer's rate for that epoch.
+     *
+     * @throws IllegalArgumentException unless the keys are exactly {@code last_epoch} and
+     *     {@code base_lr}
+     */
     @Override
     public final void loadStateDict(Map<String, Tensor> state) {
         Tensor lastEpoch = state.get("last_epoch");
@@ -71,7 +100,12 @@ public abstract class LRScheduler implements Stateful {
         optimizer.setLr(lrAt(epoch));
     }
 
-    /** The optimizer's learning rate when this schedule was made. */
+    /**
+     * The optimizer's learning rate when this schedule was made (PyTorch's {@code base_lrs[0]}),
+     * from which {@link #lrAt(int)} computes.
+     *
+     * @return the base learning rate
+     */
     public final double baseLr() {
         return baseLr;
     }

@@ -34,6 +34,11 @@ public abstract class Optimizer implements Stateful {
     private double lr;
 
     /**
+     * An optimizer over {@code params}, for subclasses, which add their own hyperparameters.
+     *
+     * @param name the optimizer's name in messages and {@link #toString()}, e.g. {@code "SGD"}
+     * @param params the parameters to update, usually {@code model.parameters()}; copied
+     * @param lr the initial learning rate
      * @throws IllegalArgumentException for an empty list, a repeated parameter, a parameter that is
      *     not a leaf requiring grad, or a negative learning rate
      */
@@ -63,17 +68,30 @@ public abstract class Optimizer implements Stateful {
         setLr(lr);
     }
 
-    /** The parameters, in the order given. */
+    /**
+     * The parameters, in the order given; the indices of {@link #stateDict()} refer to it.
+     *
+     * @return an immutable list of the parameters
+     */
     public final List<Variable> parameters() {
         return params;
     }
 
-    /** The learning rate the next {@link #step()} uses. */
+    /**
+     * The learning rate the next {@link #step()} uses, as {@code param_groups[0]['lr']}.
+     *
+     * @return the current learning rate
+     */
     public final double lr() {
         return lr;
     }
 
-    /** Sets the learning rate, as a schedule does; must be ≥ 0. */
+    /**
+     * Sets the learning rate, as a schedule does.
+     *
+     * @param lr the learning rate for the following steps
+     * @throws IllegalArgumentException if {@code lr} is negative or NaN
+     */
     public final void setLr(double lr) {
         if (!(lr >= 0)) {
             throw new IllegalArgumentException(name + ": Invalid learning rate: " + lr);
@@ -106,6 +124,11 @@ public abstract class Optimizer implements Stateful {
      * The new value of parameter {@code index} (same shape and dtype as {@code param}), given its
      * current value and gradient. Called once per step for each parameter that has a gradient;
      * implementations keep per-parameter state (momentum buffers, moments) by index.
+     *
+     * @param index the parameter's position in {@link #parameters()}
+     * @param param the parameter's current value
+     * @param grad its gradient, converted to {@code param}'s dtype
+     * @return the parameter's new value; {@code param} itself must not be modified
      */
     protected abstract Tensor update(int index, Tensor param, Tensor grad);
 
@@ -128,6 +151,9 @@ public abstract class Optimizer implements Stateful {
     /**
      * Restores a {@link #stateDict()} of an optimizer of the same kind over parameters of the same
      * shapes: the learning rate and every parameter's state.
+     *
+     * @throws IllegalArgumentException when the learning rate is missing, a key is not one this
+     *     optimizer writes, or a state tensor is missing or has the wrong shape
      */
     @Override
     public final void loadStateDict(Map<String, Tensor> state) {
@@ -157,14 +183,27 @@ public abstract class Optimizer implements Stateful {
         }
     }
 
-    /** The state of parameter {@code index} by PyTorch's names; empty before its first update. */
+    /**
+     * The state of parameter {@code index} by PyTorch's names, for {@link #stateDict()}. This
+     * default suits optimizers without state.
+     *
+     * @param index the parameter's position in {@link #parameters()}
+     * @return the state tensors by name (e.g. {@code exp_avg}); empty before the first update
+     */
     protected Map<String, Tensor> parameterState(int index) {
         return Map.of();
     }
 
     /**
      * Restores the state {@link #parameterState} returned for parameter {@code index} (empty:
-     * no update yet). {@code param} is the parameter's current value, for shape checks.
+     * no update yet). {@code param} is the parameter's current value, for shape checks. This
+     * default, for optimizers without state, accepts only an empty map.
+     *
+     * @param index the parameter's position in {@link #parameters()}
+     * @param state the tensors {@link #parameterState} returned, by name
+     * @param param the parameter's current value
+     * @throws IllegalArgumentException if the state has an unexpected key or a tensor of the wrong
+     *     shape
      */
     protected void loadParameterState(int index, Map<String, Tensor> state, Tensor param) {
         if (!state.isEmpty()) {
@@ -172,7 +211,16 @@ public abstract class Optimizer implements Stateful {
         }
     }
 
-    /** A tensor of {@code state} under {@code key}, required to exist and to have {@code param}'s shape. */
+    /**
+     * A tensor of {@code state} under {@code key}, required to exist and to have {@code param}'s
+     * shape: a helper for {@link #loadParameterState}.
+     *
+     * @param state a parameter's state by name
+     * @param key the name of the tensor wanted, e.g. {@code "momentum_buffer"}
+     * @param param the parameter's current value
+     * @return the tensor, converted to {@code param}'s dtype, contiguous
+     * @throws IllegalArgumentException if the key is missing or the shapes differ
+     */
     protected final Tensor stateTensor(Map<String, Tensor> state, String key, Tensor param) {
         Tensor t = state.get(key);
         if (t == null) {

@@ -24,8 +24,29 @@ public final class SGD extends Optimizer {
     private final Options options;
     private final @Nullable Tensor[] momentumBuffers;
 
-    /** Hyper-parameters; PyTorch's defaults except the learning rate, which has none. */
+    /**
+     * Hyper-parameters; PyTorch's defaults except the learning rate, which has none. Start from
+     * {@link #lr(double)} and change one at a time:
+     * {@code SGD.Options.lr(0.1).momentum(0.9).nesterov(true)}.
+     *
+     * @param lr the learning rate, ≥ 0
+     * @param momentum the momentum factor, ≥ 0 (default 0: no momentum buffer)
+     * @param dampening the fraction of the gradient held back from the momentum buffer (default 0)
+     * @param weightDecay the L2 penalty factor added to the gradient, ≥ 0 (default 0)
+     * @param nesterov whether to use Nesterov momentum (default {@code false})
+     */
     public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        /**
+         * Checks the hyper-parameters as {@code torch.optim.SGD} does.
+         *
+         * @param lr the learning rate
+         * @param momentum the momentum factor
+         * @param dampening the dampening of the momentum buffer
+         * @param weightDecay the L2 penalty factor
+         * @param nesterov whether to use Nesterov momentum
+         * @throws IllegalArgumentException for a negative or NaN learning rate, momentum or weight
+         *     decay, or Nesterov momentum without a positive momentum and zero dampening
+         */
         public Options {
             if (!(lr >= 0)) {
                 throw new IllegalArgumentException("SGD: Invalid learning rate: " + lr);
@@ -42,39 +63,94 @@ public final class SGD extends Optimizer {
             }
         }
 
-        /** Plain SGD with learning rate {@code lr}: no momentum, dampening or weight decay. */
+        /**
+         * Plain SGD with learning rate {@code lr}: no momentum, dampening or weight decay.
+         *
+         * @param lr the learning rate, ≥ 0
+         * @return the options, PyTorch's defaults but {@code lr}
+         * @throws IllegalArgumentException if {@code lr} is negative or NaN
+         */
         public static Options lr(double lr) {
             return new Options(lr, 0, 0, 0, false);
         }
 
+        /**
+         * These options with another momentum.
+         *
+         * @param value the momentum factor, ≥ 0
+         * @return a copy with {@code momentum = value}
+         * @throws IllegalArgumentException if the result is invalid (see {@link Options})
+         */
         public Options momentum(double value) {
             return new Options(lr, value, dampening, weightDecay, nesterov);
         }
 
+        /**
+         * These options with another dampening.
+         *
+         * @param value the dampening of the momentum buffer
+         * @return a copy with {@code dampening = value}
+         * @throws IllegalArgumentException if the result is invalid (see {@link Options})
+         */
         public Options dampening(double value) {
             return new Options(lr, momentum, value, weightDecay, nesterov);
         }
 
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the L2 penalty factor, ≥ 0
+         * @return a copy with {@code weightDecay = value}
+         * @throws IllegalArgumentException if the result is invalid (see {@link Options})
+         */
         public Options weightDecay(double value) {
             return new Options(lr, momentum, dampening, value, nesterov);
         }
 
+        /**
+         * These options with or without Nesterov momentum.
+         *
+         * @param value whether to use Nesterov momentum
+         * @return a copy with {@code nesterov = value}
+         * @throws IllegalArgumentException if the result is invalid (see {@link Options})
+         */
         public Options nesterov(boolean value) {
             return new Options(lr, momentum, dampening, weightDecay, value);
         }
     }
 
-    /** Plain SGD. */
+    /**
+     * Plain SGD, {@code p = p − lr·∇}, as {@code torch.optim.SGD(params, lr=lr)}.
+     *
+     * @param params the parameters to update, usually {@code model.parameters()}
+     * @param lr the learning rate
+     * @throws IllegalArgumentException for an empty or repeated parameter list, a parameter that
+     *     is not a leaf requiring grad, or a negative learning rate
+     */
     public SGD(Iterable<Variable> params, double lr) {
         this(params, Options.lr(lr));
     }
 
+    /**
+     * SGD with the given hyper-parameters.
+     *
+     * @param params the parameters to update, usually {@code model.parameters()}
+     * @param options the learning rate, momentum, dampening, weight decay and Nesterov flag
+     * @throws IllegalArgumentException for an empty or repeated parameter list or a parameter
+     *     that is not a leaf requiring grad
+     */
     public SGD(Iterable<Variable> params, Options options) {
         super("SGD", params, options.lr());
         this.options = options;
         this.momentumBuffers = new Tensor[parameters().size()];
     }
 
+    /**
+     * The hyper-parameters given at construction. The learning rate in them is the initial one;
+     * {@link #lr()} is the current one, which a scheduler may have changed.
+     *
+     * @return the options
+     */
     public Options options() {
         return options;
     }
