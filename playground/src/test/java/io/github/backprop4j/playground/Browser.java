@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code -Dbackprop4j.browserTests=required} (as .ci/run sets it), which makes that a failure.
  */
 final class Browser {
-    static final String INSTALL_HINT = "Browser tests skipped: Chromium and chromedriver not found; install them "
+    static final String INSTALL_HINT = "Browser tests skipped: Chromium and chromedriver not found on PATH; install them "
             + "with 'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu) to run them.";
 
     private static boolean hintPrinted;
@@ -29,21 +29,37 @@ final class Browser {
     private Browser() {
     }
 
+    /** What the browser tests do on this machine. */
+    enum Decision { RUN, SKIP, FAIL }
+
+    /**
+     * RUN where both programs were found; otherwise SKIP, or FAIL when {@code mode} is
+     * {@code required} (as .ci/run sets it).
+     */
+    static Decision decide(Optional<File> chromium, Optional<File> driver, String mode) {
+        if (chromium.isPresent() && driver.isPresent()) {
+            return Decision.RUN;
+        }
+        return "required".equals(mode) ? Decision.FAIL : Decision.SKIP;
+    }
+
     /** A fresh headless Chromium with its own profile directory; skips or fails where there is none. */
     static ChromeDriver start(Path profile) {
-        Optional<File> chromium = find("chromium", "/usr/bin/chromium", "/usr/lib/chromium/chromium");
-        Optional<File> driver = find("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            if ("required".equals(System.getProperty("backprop4j.browserTests"))) {
-                Assertions.fail("backprop4j.browserTests=required but " + INSTALL_HINT);
-            }
-            synchronized (Browser.class) {
-                if (!hintPrinted) {
-                    System.err.println(INSTALL_HINT);
-                    hintPrinted = true;
+        String path = System.getenv("PATH");
+        Optional<File> chromium = find("chromium", path);
+        Optional<File> driver = find("chromedriver", path);
+        switch (decide(chromium, driver, System.getProperty("backprop4j.browserTests"))) {
+            case FAIL -> Assertions.fail("backprop4j.browserTests=required but " + INSTALL_HINT);
+            case SKIP -> {
+                synchronized (Browser.class) {
+                    if (!hintPrinted) {
+                        System.err.println(INSTALL_HINT);
+                        hintPrinted = true;
+                    }
                 }
+                Assumptions.abort(INSTALL_HINT);
             }
-            Assumptions.abort(INSTALL_HINT);
+            case RUN -> { }
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get());
@@ -70,18 +86,12 @@ final class Browser {
         }
     }
 
-    private static Optional<File> find(String command, String... usual) {
-        for (String path : usual) {
-            File f = new File(path);
-            if (f.canExecute()) {
-                return Optional.of(f);
-            }
-        }
-        String path = System.getenv("PATH");
+    /** The executable {@code command} in the first directory of {@code path} (a PATH value) that has one. */
+    static Optional<File> find(String command, String path) {
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 File f = new File(dir, command);
-                if (f.canExecute()) {
+                if (!dir.isEmpty() && f.isFile() && f.canExecute()) {
                     return Optional.of(f);
                 }
             }
