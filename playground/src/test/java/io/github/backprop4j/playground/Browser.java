@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,8 +20,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code -Dbackprop4j.browserTests=required} (as .ci/run sets it), which makes that a failure.
  */
 final class Browser {
-    static final String INSTALL_HINT = "Browser tests skipped: Chromium and chromedriver not found on PATH; install them "
-            + "with 'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu) to run them.";
+    private static final String MISSING = "Chromium and chromedriver not found on PATH; install them with "
+            + "'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu)";
+    static final String INSTALL_HINT = "Browser tests skipped: " + MISSING + " to run them.";
+    static final String REQUIRED = "Browser tests required (-Dbackprop4j.browserTests=required) but " + MISSING + ".";
 
     private static boolean hintPrinted;
 
@@ -43,13 +44,16 @@ final class Browser {
         return "required".equals(mode) ? Decision.FAIL : Decision.SKIP;
     }
 
-    /** A fresh headless Chromium with its own profile directory; skips or fails where there is none. */
+    /**
+     * A fresh headless Chromium with its own profile directory; where there is none, null (after
+     * printing {@link #INSTALL_HINT} once; each test then skips with it) or, if required, a failure.
+     */
     static ChromeDriver start(Path profile) {
         String path = System.getenv("PATH");
         Optional<File> chromium = find("chromium", path);
         Optional<File> driver = find("chromedriver", path);
         switch (decide(chromium, driver, System.getProperty("backprop4j.browserTests"))) {
-            case FAIL -> Assertions.fail("backprop4j.browserTests=required but " + INSTALL_HINT);
+            case FAIL -> Assertions.fail(REQUIRED);
             case SKIP -> {
                 synchronized (Browser.class) {
                     if (!hintPrinted) {
@@ -57,7 +61,7 @@ final class Browser {
                         hintPrinted = true;
                     }
                 }
-                Assumptions.abort(INSTALL_HINT);
+                return null;
             }
             case RUN -> { }
         }

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -43,6 +45,12 @@ class PlaygroundBrowserTest {
     static void start() {
         browser = Browser.start(profile);
         server = new TestServer();
+    }
+
+    /** Without a browser every test is reported as skipped, with the line saying how to install one. */
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(browser != null, Browser.INSTALL_HINT);
     }
 
     @AfterAll
