@@ -335,4 +335,17 @@ class PlaygroundBrowserTest {
         assertEquals("idle", status());
         assertEquals("0", hook("train-epoch").getText());
     }
+
+    @Test
+    void dataWithMoreThanTwoFeaturesShowsAConfusionMatrix() {
+        browser.get(server.url("/train?dataset=iris&epochs=3&autostart=1"));
+        waitForText("train-status", "done", 120);
+        assertTrue(hook("confusion-matrix").isDisplayed());
+        assertFalse(hook("decision-regions").isDisplayed());
+        // iris: 3 classes, so a header row and 3 rows of 3 counts that add up to the 150 flowers
+        List<WebElement> counts = browser.findElements(By.cssSelector("[data-testid='confusion-matrix'] td"));
+        assertEquals(9, counts.size());
+        assertEquals(150, counts.stream().mapToInt(c -> Integer.parseInt(c.getText())).sum());
+        Browser.screenshot(browser, "train-iris");
+    }
 }
