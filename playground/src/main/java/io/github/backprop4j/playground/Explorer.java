@@ -36,7 +36,8 @@ final class Explorer {
             "label-smoothing", "pos-weight", "dim", "dtype");
 
     private static final Pattern NAMED_OPTION = Pattern.compile("^backprop4j explain: (--[a-z-]+)");
-    private static final Pattern LARGEST = Pattern.compile("largest \\|closed form − autograd\\| = (\\S+)");
+    /** explain's last line in either language: "largest |closed form − autograd| = …", "|闭式解 − autograd| 的最大值 = …". */
+    private static final Pattern LARGEST = Pattern.compile("\\|[^|\\n]+ − autograd\\|[^=\\n]* = (\\S+)");
 
     private Explorer() {
     }

@@ -31,13 +31,15 @@ final class TrainingRun implements Trainer.Listener {
     private final LabeledData data;
     private final TrainingConfig config;
     private final EventStream events;
-    private State state = State.RUNNING;
+    private State state;
     private int stepsAllowed;
     private Module model;
     private Standardizer standardizer;
 
-    TrainingRun(String id, LabeledData data, TrainingConfig config, EventStream events) {
+    /** {@code startPaused}: train the first epoch, then wait (the page's "step one epoch" from idle). */
+    TrainingRun(String id, LabeledData data, TrainingConfig config, EventStream events, boolean startPaused) {
         this.id = id;
+        this.state = startPaused ? State.PAUSED : State.RUNNING;
         this.data = data;
         this.config = config;
         this.events = events;
@@ -121,14 +123,27 @@ final class TrainingRun implements Trainer.Listener {
         } catch (IOException e) {
             stop();
         }
-        waitWhilePaused();
+        if (result.epoch() < config.epochs()) {
+            waitWhilePaused(result.epoch());
+        }
     }
 
-    private synchronized void waitWhilePaused() {
-        if (state == State.PAUSED && stepsAllowed > 0) {
-            stepsAllowed--;
-            return;
+    /** Between epochs: while paused, tells the page ({@code paused} with the epoch) and waits for step, resume or stop. */
+    private void waitWhilePaused(int epoch) {
+        synchronized (this) {
+            if (state == State.PAUSED && stepsAllowed > 0) {
+                stepsAllowed--;
+                return;
+            }
+            if (state != State.PAUSED) {
+                return;
+            }
         }
+        events.trySend("paused", Exchange.JSON.createObjectNode().put("epoch", epoch));
+        waitForStepOrResume();
+    }
+
+    private synchronized void waitForStepOrResume() {
         long deadline = System.nanoTime() + Limits.PAUSE_TIMEOUT_SECONDS * 1_000_000_000L;
         while (state == State.PAUSED && stepsAllowed == 0) {
             long left = (deadline - System.nanoTime()) / 1_000_000;

@@ -20,7 +20,7 @@ final class TrainingRuns {
     private final Map<String, TrainingRun> runs = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(Limits.MAX_TRAINING_RUNS);
 
-    /** Starts a run with the query's settings and streams it until it ends. */
+    /** Starts a run with the query's settings ({@code paused=1}: paused after epoch 1) and streams it until it ends. */
     void stream(Exchange exchange) throws IOException {
         Map<String, String> q = exchange.query();
         String dataset = q.getOrDefault("dataset", "xor");
@@ -37,7 +37,7 @@ final class TrainingRuns {
             LabeledData data = Datasets.load(dataset, config.seed());
             String id = UUID.randomUUID().toString();
             try (EventStream events = new EventStream(exchange.http())) {
-                TrainingRun run = new TrainingRun(id, data, config, events);
+                TrainingRun run = new TrainingRun(id, data, config, events, "1".equals(q.get("paused")));
                 runs.put(id, run);
                 try {
                     run.run();

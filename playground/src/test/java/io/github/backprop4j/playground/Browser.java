@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,29 +20,50 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code -Dbackprop4j.browserTests=required} (as .ci/run sets it), which makes that a failure.
  */
 final class Browser {
-    static final String INSTALL_HINT = "Browser tests skipped: Chromium and chromedriver not found; install them "
-            + "with 'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu) to run them.";
+    private static final String MISSING = "Chromium and chromedriver not found on PATH; install them with "
+            + "'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu)";
+    static final String INSTALL_HINT = "Browser tests skipped: " + MISSING + " to run them.";
+    static final String REQUIRED = "Browser tests required (-Dbackprop4j.browserTests=required) but " + MISSING + ".";
 
     private static boolean hintPrinted;
 
     private Browser() {
     }
 
-    /** A fresh headless Chromium with its own profile directory; skips or fails where there is none. */
+    /** What the browser tests do on this machine. */
+    enum Decision { RUN, SKIP, FAIL }
+
+    /**
+     * RUN where both programs were found; otherwise SKIP, or FAIL when {@code mode} is
+     * {@code required} (as .ci/run sets it).
+     */
+    static Decision decide(Optional<File> chromium, Optional<File> driver, String mode) {
+        if (chromium.isPresent() && driver.isPresent()) {
+            return Decision.RUN;
+        }
+        return "required".equals(mode) ? Decision.FAIL : Decision.SKIP;
+    }
+
+    /**
+     * A fresh headless Chromium with its own profile directory; where there is none, null (after
+     * printing {@link #INSTALL_HINT} once; each test then skips with it) or, if required, a failure.
+     */
     static ChromeDriver start(Path profile) {
-        Optional<File> chromium = find("chromium", "/usr/bin/chromium", "/usr/lib/chromium/chromium");
-        Optional<File> driver = find("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            if ("required".equals(System.getProperty("backprop4j.browserTests"))) {
-                Assertions.fail("backprop4j.browserTests=required but " + INSTALL_HINT);
-            }
-            synchronized (Browser.class) {
-                if (!hintPrinted) {
-                    System.err.println(INSTALL_HINT);
-                    hintPrinted = true;
+        String path = System.getenv("PATH");
+        Optional<File> chromium = find("chromium", path);
+        Optional<File> driver = find("chromedriver", path);
+        switch (decide(chromium, driver, System.getProperty("backprop4j.browserTests"))) {
+            case FAIL -> Assertions.fail(REQUIRED);
+            case SKIP -> {
+                synchronized (Browser.class) {
+                    if (!hintPrinted) {
+                        System.err.println(INSTALL_HINT);
+                        hintPrinted = true;
+                    }
                 }
+                return null;
             }
-            Assumptions.abort(INSTALL_HINT);
+            case RUN -> { }
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get());
@@ -70,18 +90,12 @@ final class Browser {
         }
     }
 
-    private static Optional<File> find(String command, String... usual) {
-        for (String path : usual) {
-            File f = new File(path);
-            if (f.canExecute()) {
-                return Optional.of(f);
-            }
-        }
-        String path = System.getenv("PATH");
+    /** The executable {@code command} in the first directory of {@code path} (a PATH value) that has one. */
+    static Optional<File> find(String command, String path) {
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 File f = new File(dir, command);
-                if (f.canExecute()) {
+                if (!dir.isEmpty() && f.isFile() && f.canExecute()) {
                     return Optional.of(f);
                 }
             }

@@ -160,6 +160,9 @@ class PlaygroundApiTest {
         JsonNode answer = json(s.get("/api/explain?lang=zh&loss=cross-entropy&input=" + q("[[1,4,1,1]]")
                 + "&target=" + q("[1]")));
         assertTrue(answer.get("text").asText().contains("前向"), answer.get("text").asText());
+        JsonNode english = json(s.get("/api/explain?loss=cross-entropy&input=" + q("[[1,4,1,1]]") + "&target=" + q("[1]")));
+        assertTrue(english.get("largestDifference").asText().matches("\\d.*"), english.toString());
+        assertEquals(english.get("largestDifference").asText(), answer.get("largestDifference").asText());
     }
 
     @Test

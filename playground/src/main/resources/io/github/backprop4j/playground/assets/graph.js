@@ -87,7 +87,8 @@ const Graph = (() => {
       info.append(el("div", {"data-testid": "node-grad"}, block(t("node.grad"), n.grad)));
       info.append(el("div", {"data-testid": "node-vjp"}, block(t("node.vjp"), n.vjp)));
       for (const s of n.sends) {
-        info.append(block(t("node.sends") + " → " + byId(s.to).op, s.grad || t("node.noGrad")));
+        info.append(el("div", {"data-testid": "node-sends-" + byId(s.to).op},
+          block(t("node.sends") + " → " + byId(s.to).op, s.grad || t("node.noGrad"))));
       }
     }
   }

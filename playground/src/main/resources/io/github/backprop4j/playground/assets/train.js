@@ -11,7 +11,6 @@ let runId = null;
 let history_ = [];
 let points = null;
 let box = null;
-let pauseOnStart = false;
 
 function input(name) {
   return document.getElementById("t-" + name);
@@ -20,8 +19,10 @@ function input(name) {
 function setStatus(code) {
   document.getElementById("train-status").textContent = code;
   document.getElementById("status-label").textContent = t("train.status." + code);
-  const running = code === "running" || code === "paused";
-  input("pause").textContent = code === "paused" ? t("train.resume") : t("train.pause");
+  // pausing and stepping: asked of the server, which answers with a "paused" event between epochs
+  const held = code === "paused" || code === "pausing" || code === "stepping";
+  const running = code === "running" || held;
+  input("pause").textContent = held ? t("train.resume") : t("train.pause");
   input("pause").disabled = !running;
   input("start").disabled = running;
 }
@@ -53,11 +54,14 @@ async function control(action) {
   }
 }
 
-function start() {
+/** Starts a run; paused: it trains epoch 1 and then waits for step or resume. */
+function start(paused) {
   reset();
   remember();
-  setStatus("running");
-  source = new EventSource("/api/train?" + settingsQuery());
+  setStatus(paused ? "stepping" : "running");
+  const q = settingsQuery();
+  if (paused) q.set("paused", "1");
+  source = new EventSource("/api/train?" + q);
   source.addEventListener("started", (e) => {
     const s = JSON.parse(e.data);
     runId = s.id;
@@ -65,12 +69,8 @@ function start() {
     box = s.box || null;
     document.getElementById("regions-figure").hidden = !points;
     document.getElementById("confusion-figure").hidden = !!points;
-    if (pauseOnStart) {
-      pauseOnStart = false;
-      control("pause");
-      setStatus("paused");
-    }
   });
+  source.addEventListener("paused", () => setStatus("paused"));
   source.addEventListener("epoch", (e) => epoch(JSON.parse(e.data)));
   source.addEventListener("done", () => finish("done"));
   source.addEventListener("stopped", () => finish("stopped"));
@@ -208,23 +208,23 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   setStatus("idle");
   select.addEventListener("change", () => { fillDefaults(select.value); reset(); remember(); });
-  input("start").addEventListener("click", start);
+  input("start").addEventListener("click", () => start(false));
   input("pause").addEventListener("click", () => {
-    const paused = document.getElementById("train-status").textContent === "paused";
-    control(paused ? "resume" : "pause");
-    setStatus(paused ? "running" : "paused");
+    const running = document.getElementById("train-status").textContent === "running";
+    control(running ? "pause" : "resume");
+    setStatus(running ? "pausing" : "running");
   });
   input("step").addEventListener("click", () => {
     const status = document.getElementById("train-status").textContent;
     if (status === "paused") {
       control("step");
-    } else if (status !== "running") {
-      pauseOnStart = true;
-      start();
+      setStatus("stepping");
+    } else if (!["running", "pausing", "stepping"].includes(status)) {
+      start(true);
     }
   });
   input("reset").addEventListener("click", reset);
   if (params.get("autostart") === "1") {
-    start();
+    start(false);
   }
 });
