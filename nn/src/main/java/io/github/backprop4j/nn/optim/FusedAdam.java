@@ -2,6 +2,7 @@ package io.github.backprop4j.nn.optim;
 
 import io.github.backprop4j.tensor.RawKernels;
 import io.github.backprop4j.tensor.Tensor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Adam}'s update of one float32 parameter in a single loop over raw arrays, with no
@@ -33,6 +34,18 @@ final class FusedAdam {
             squares = new float[size];
             maxSquares = amsgrad ? new float[size] : squares;
         }
+
+        /** Copies of saved moments (a checkpoint's); {@code maxSquares} null without AMSGrad. */
+        State(Tensor mean, Tensor squares, @Nullable Tensor maxSquares) {
+            this.mean = mean.toFloatArray();
+            this.squares = squares.toFloatArray();
+            this.maxSquares = maxSquares != null ? maxSquares.toFloatArray() : this.squares;
+        }
+    }
+
+    /** A copy of one moment as a tensor of the parameter's shape, for a checkpoint. */
+    static Tensor tensor(float[] moment, int[] shape) {
+        return RawKernels.wrapFloats(moment.clone(), shape);
     }
 
     /** The new value of {@code param} after step {@code t}; updates {@code state}. */
