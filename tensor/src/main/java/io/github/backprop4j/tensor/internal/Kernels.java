@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>otherwise {@code internal.simd.SimdFloatKernels} is loaded reflectively (no other class
  *       names it, so without the module it is never loaded) and used, unless its constructor
  *       refuses: with vectors narrower than 128 bits or without the C2 compiler, the Vector API
- *       would be slower than plain Java.</li>
+ *       would be slower than plain Java. {@code -Dbackprop4j.simd=force} uses them even without
+ *       C2 ({@code -Xint}, {@code -XX:TieredStopAtLevel=1}): slow, for tests that compare their
+ *       bits across JIT modes.</li>
  * </ol>
  *
  * The plain kernels stay the default. {@code Vectorization} in the public package reports the
@@ -80,7 +82,9 @@ public final class Kernels {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             Class<?> cls = lookup.findClass(SIMD_CLASS);
-            FloatKernels simd = (FloatKernels) lookup.findConstructor(cls, MethodType.methodType(void.class)).invoke();
+            boolean withoutC2 = "force".equalsIgnoreCase(property);
+            FloatKernels simd = (FloatKernels) lookup.findConstructor(cls, MethodType.methodType(void.class, boolean.class))
+                    .invoke(withoutC2);
             return new Choice(simd, "module " + VECTOR_MODULE + " present");
         } catch (UnsupportedOperationException e) {
             return new Choice(PLAIN, "SIMD not used: " + e.getMessage());
