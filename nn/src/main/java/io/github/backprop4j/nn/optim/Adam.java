@@ -200,11 +200,10 @@ public class Adam extends Optimizer {
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
         out.put("step", Tensor.scalar(s.step, DType.FLOAT64));
-        int[] shape = s.mean.shape().toArray();
-        out.put("exp_avg", s.fused != null ? FusedAdam.tensor(s.fused.mean, shape) : s.mean);
-        out.put("exp_avg_sq", s.fused != null ? FusedAdam.tensor(s.fused.squares, shape) : s.squares);
+        out.put("exp_avg", s.mean);
+        out.put("exp_avg_sq", s.squares);
         if (options.amsgrad()) {
-            out.put("max_exp_avg_sq", s.fused != null ? FusedAdam.tensor(s.fused.maxSquares, shape) : s.maxSquares);
+            out.put("max_exp_avg_sq", s.maxSquares);
         }
         return out;
     }
@@ -224,9 +223,6 @@ public class Adam extends Optimizer {
         s.mean = stateTensor(state, "exp_avg", param);
         s.squares = stateTensor(state, "exp_avg_sq", param);
         s.maxSquares = options.amsgrad() ? stateTensor(state, "max_exp_avg_sq", param) : s.maxSquares;
-        if (param.dtype() == DType.FLOAT32) {
-            s.fused = new FusedAdam.State(s.mean, s.squares, options.amsgrad() ? s.maxSquares : null);
-        }
         moments[index] = s;
     }
 

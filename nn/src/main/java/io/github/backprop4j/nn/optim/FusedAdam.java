@@ -55,18 +55,6 @@ final class FusedAdam {
         private static float[] copy(Tensor t) {
             return t.to(DType.FLOAT32).contiguous().toFloatArray();
         }
-
-        /** Copies of saved moments (a checkpoint's); {@code maxSquares} null without AMSGrad. */
-        State(Tensor mean, Tensor squares, @Nullable Tensor maxSquares) {
-            this.mean = mean.toFloatArray();
-            this.squares = squares.toFloatArray();
-            this.maxSquares = maxSquares != null ? maxSquares.toFloatArray() : this.squares;
-        }
-    }
-
-    /** A copy of one moment as a tensor of the parameter's shape, for a checkpoint. */
-    static Tensor tensor(float[] moment, int[] shape) {
-        return RawKernels.wrapFloats(moment.clone(), shape);
     }
 
     /** The new value of {@code param} after step {@code t}; updates {@code state}. */
