@@ -23,10 +23,11 @@ import io.github.backprop4j.tensor.Tensor
 operator fun Double.plus(t: Tensor): Tensor = t.plus(this)
 
 /**
- * `a − t` elementwise (PyTorch's `torch.rsub(t, a)`), computed as `(−t) + a`: for a floating `t`
- * bit for bit `a − t` in IEEE arithmetic. Dtype as for [Double.plus]: an int64 `t` gives float32.
+ * `a − t` elementwise (PyTorch's `torch.rsub(t, a)`). Dtype as for [Double.plus]: an int64 `t` is
+ * converted to float32 first, then negated, so `Long.MIN_VALUE` cannot wrap; `(−t) + a` is bit for
+ * bit `a − t` in IEEE arithmetic.
  */
-operator fun Double.minus(t: Tensor): Tensor = t.unaryMinus().plus(this)
+operator fun Double.minus(t: Tensor): Tensor = t.to(floatingTypeOf(t.dtype())).unaryMinus().plus(this)
 
 /**
  * `a · t` elementwise, the same as `t · a`. The result has `t`'s dtype; an int64 `t` gives
@@ -85,10 +86,10 @@ operator fun Int.div(t: Tensor): Tensor = toDouble() / t
 operator fun Double.plus(v: Variable): Variable = v.plus(this)
 
 /**
- * `a − v` elementwise, computed as `(−v) + a` in `v`'s graph. The gradient with respect to `v` is
- * −1 times the incoming gradient.
+ * `a − v` elementwise: `a` becomes a constant of `v`'s floating dtype (float32 for an int64 `v`,
+ * as in PyTorch). The gradient with respect to `v` is −1 times the incoming gradient.
  */
-operator fun Double.minus(v: Variable): Variable = v.unaryMinus().plus(this)
+operator fun Double.minus(v: Variable): Variable = Variable.of(Tensor.scalar(this, floatingTypeOf(v.dtype()))).minus(v)
 
 /**
  * `a · v` elementwise, the same as `v · a`. The gradient with respect to `v` is `a` times the
@@ -97,10 +98,11 @@ operator fun Double.minus(v: Variable): Variable = v.unaryMinus().plus(this)
 operator fun Double.times(v: Variable): Variable = v.times(this)
 
 /**
- * `a / v` elementwise for a floating `v`: `a` becomes a constant of `v`'s dtype, divided by each
- * element. The gradient with respect to `v` is `−a / v²` times the incoming gradient.
+ * `a / v` elementwise, true division: `a` becomes a constant of `v`'s floating dtype (float32 for
+ * an int64 `v`, as in PyTorch, never truncated to an integer), divided by each element. The
+ * gradient with respect to `v` is `−a / v²` times the incoming gradient.
  */
-operator fun Double.div(v: Variable): Variable = Variable.of(Tensor.scalar(this, v.dtype())).div(v)
+operator fun Double.div(v: Variable): Variable = Variable.of(Tensor.scalar(this, floatingTypeOf(v.dtype()))).div(v)
 
 /** `n + v` elementwise, as `n.toDouble() + v` ([Double.plus]); gradient 1. */
 operator fun Int.plus(v: Variable): Variable = toDouble() + v

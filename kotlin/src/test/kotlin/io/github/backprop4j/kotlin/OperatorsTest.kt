@@ -36,6 +36,18 @@ class OperatorsTest {
     }
 
     @Test
+    fun doubleOnTheLeftOfInt64IsComputedInFloat32WithoutWrapping() {
+        val extremes = Tensor.of(Long.MIN_VALUE, 3L)
+        // PyTorch: 1.0 - torch.tensor([-2**63, 3]) == tensor([9.2234e+18, -2.0])
+        assertArrayEquals(floatArrayOf(9.223372E18f, -2f), (1.0 - extremes).toFloatArray())
+        // 2.5 / torch.tensor([2, 4]) == tensor([1.2500, 0.6250]): 2.5 is not truncated to 2
+        val ints = Variable.of(Tensor.of(2L, 4L))
+        assertArrayEquals(floatArrayOf(1.25f, 0.625f), (2.5 / ints).value().toFloatArray())
+        assertArrayEquals(floatArrayOf(0.5f, -1.5f), (2.5 - ints).value().toFloatArray())
+        assertEquals(DType.FLOAT32, (2.5 - ints).dtype())
+    }
+
+    @Test
     fun scalarOnTheLeftOfAVariableHasTheRightGradient() {
         val v = Variable.parameter(t)
         (3.0 - v).sum().backward()
