@@ -18,7 +18,9 @@ function input(name) {
 
 function setStatus(code) {
   document.getElementById("train-status").textContent = code;
-  document.getElementById("status-label").textContent = t("train.status." + code);
+  // the code is the stable hook for tests; the translation is shown beside it only when it differs
+  const label = t("train.status." + code);
+  document.getElementById("status-label").textContent = label === code ? "" : "(" + label + ")";
   // pausing and stepping: asked of the server, which answers with a "paused" event between epochs
   const held = code === "paused" || code === "pausing" || code === "stepping";
   const running = code === "running" || held;
