@@ -25,7 +25,8 @@ public final class JavadocLint {
 
     /**
      * The warnings and errors javadoc reports for the exported packages of {@code module}, except
-     * the incubating-module line; an empty list when the public API is fully documented.
+     * the incubating-module line; an empty list when the public API is fully documented. The pages
+     * go to {@code target/javadoc-lint}, so {@code mvn clean} removes them.
      */
     public static List<String> problems(String module) {
         Path sources = Path.of("src/main/java");
@@ -33,7 +34,7 @@ public final class JavadocLint {
             throw new IllegalStateException("run from the module's directory: no " + sources.toAbsolutePath());
         }
         try {
-            Path out = Files.createTempDirectory("javadoc-lint");
+            Path out = Files.createDirectories(Path.of("target", "javadoc-lint"));
             Path javadoc = Path.of(System.getProperty("java.home"), "bin", "javadoc");
             Process run = new ProcessBuilder(javadoc.toString(),
                     "-quiet", "-Xdoclint:all", "-Xmaxwarns", "10000", "-d", out.toString(),
