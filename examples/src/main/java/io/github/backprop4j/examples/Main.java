@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,24 +30,26 @@ import picocli.CommandLine.Spec;
  * a missing or malformed argument), 1 on bad input (a tensor literal that does not parse, a
  * shape the loss rejects, an unreadable file), each with a one-line message on stderr.
  *
- * <p>To add a command, write a picocli {@code @Command} class and list it in
- * {@code subcommands} below. A module that depends on this one adds its commands as
- * {@link AddedCommand} services instead (the playground's {@code serve}).
+ * <p>To add a command, write a picocli {@code @Command} class and list it in {@link #COMMANDS}.
+ * A module that depends on this one adds its commands as {@link AddedCommand} services instead
+ * (the playground's {@code serve}).
+ *
+ * <p>When the first argument names a command, only that command is given to picocli: building
+ * picocli's model of every command (their options, descriptions and converters) took about
+ * 150 ms of each start, more than a third of a short {@code train} run's time outside its
+ * training loop. {@code --help}, {@code --version}, a missing or unknown command get them all.
  */
 @Command(
         name = "backprop4j",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Backpropagation through PyTorch's classification losses, on the JVM.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            TrainCommand.class,
-            SeedsCommand.class,
-            ExplainCommand.class,
-            LossCommand.class,
-            BenchCommand.class,
-        })
+        synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Callable<Integer> {
+    /** The built-in commands, in the order the usage help lists them (the added ones follow). */
+    static final List<Class<?>> COMMANDS = List.of(
+            TrainCommand.class, SeedsCommand.class, ExplainCommand.class, LossCommand.class, BenchCommand.class);
+
     private final InputStream stdin;
 
     @Spec
@@ -75,9 +78,7 @@ public final class Main implements Callable<Integer> {
      */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main(in));
-        for (AddedCommand added : ServiceLoader.load(AddedCommand.class)) {
-            commandLine.addSubcommand(added);
-        }
+        addCommands(commandLine, args.length > 0 ? args[0] : "");
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(ExitHandlers::usageError);
@@ -100,6 +101,34 @@ public final class Main implements Callable<Integer> {
         } finally {
             err.flush();
         }
+    }
+
+    /**
+     * Gives picocli the command named {@code first} if there is one, else every command. The
+     * added commands' classes are loaded (to read their names) but instantiated only when given.
+     */
+    private static void addCommands(CommandLine commandLine, String first) {
+        List<ServiceLoader.Provider<AddedCommand>> added = ServiceLoader.load(AddedCommand.class).stream().toList();
+        boolean named = COMMANDS.stream().anyMatch(c -> commandName(c).equals(first))
+                || added.stream().anyMatch(p -> commandName(p.type()).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || commandName(command).equals(first)) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        for (ServiceLoader.Provider<AddedCommand> provider : added) {
+            if (!named || commandName(provider.type()).equals(first)) {
+                commandLine.addSubcommand(provider.get());
+            }
+        }
+    }
+
+    private static String commandName(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        if (annotation == null) {
+            throw new IllegalStateException(command.getName() + " is not a picocli @Command");
+        }
+        return annotation.name();
     }
 
     /**

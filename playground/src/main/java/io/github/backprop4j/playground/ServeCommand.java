@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
  * {@code backprop4j playground at http://HOST:PORT/} as its first line, then serves until the
  * JVM is asked to stop (Ctrl-C), when it closes the server and ends any training run.
  *
- * <p>This class is instantiated at every start of the program (it is an {@link AddedCommand});
- * the server's classes are loaded only when it runs.
+ * <p>This class is loaded at every start of the program (it is an {@link AddedCommand}: Main
+ * reads its name) and instantiated for {@code serve}, {@code --help} and unknown commands; the
+ * server's classes are loaded only when it runs.
  */
 @Command(
         name = "serve",

@@ -2089,7 +2089,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dimension is out of range
      */
     public Tensor argmax(int dim, boolean keepdim) {
-        return max(dim, keepdim).indices();
+        return Reductions.reduce(this, normDims(new int[] {dim}, "argmax"), keepdim, Reductions.Kind.ARGMAX, DType.INT64);
     }
 
     /**
@@ -2103,7 +2103,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dimension is out of range
      */
     public Tensor argmin(int dim, boolean keepdim) {
-        return min(dim, keepdim).indices();
+        return Reductions.reduce(this, normDims(new int[] {dim}, "argmin"), keepdim, Reductions.Kind.ARGMIN, DType.INT64);
     }
 
     /**

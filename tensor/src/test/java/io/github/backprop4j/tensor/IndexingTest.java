@@ -84,6 +84,20 @@ class IndexingTest {
             assertTensor(m().indexSelect(0, Tensor.zeros(DType.INT64, 0)), shape(0, 3));
         }
 
+        /** Rows of a contiguous tensor are copied as blocks: every dtype, rank 3, and a view with an offset. */
+        @Test
+        void rowsOfContiguousTensorsInEveryDtype() {
+            Tensor idx = Tensor.of(2L, 0L, -1L, 2L);
+            for (DType dtype : DType.values()) {
+                Tensor t = Tensor.arange(24).to(dtype).reshape(4, 3, 2);
+                Tensor view = t.narrow(0, 1, 3); // offset 6, still contiguous: rows 1, 2, 3 of t
+                Tensor picked = view.indexSelect(0, idx);
+                assertDType(dtype, picked);
+                assertTensor(picked, shape(4, 3, 2),
+                        18, 19, 20, 21, 22, 23, 6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23, 18, 19, 20, 21, 22, 23);
+            }
+        }
+
         @Test
         void errors() {
             assertThrowsWith(IndexOutOfBoundsException.class, () -> m().indexSelect(1, Tensor.of(5L)),

@@ -1,13 +1,16 @@
 package io.github.backprop4j.examples.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.backprop4j.examples.datasets.Datasets;
 import io.github.backprop4j.examples.datasets.LabeledData;
 import io.github.backprop4j.examples.datasets.Task;
 import io.github.backprop4j.nn.io.SafeFiles;
 import io.github.backprop4j.nn.io.SafeTensors;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -155,19 +158,29 @@ public final class TrainCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    /** The {@code --json} line: dataset, epochs, final_loss, train/test accuracy, test_f1_micro (multi-label), seconds. */
+    /**
+     * The {@code --json} line: dataset, epochs, final_loss, train/test accuracy, test_f1_micro
+     * (multi-label), seconds. Written with jackson-core's streaming generator: databind's
+     * ObjectMapper loads some 400 classes, 40 ms of a run that otherwise never needs them.
+     */
     static String summary(Trainer.Result result) {
         EpochResult last = result.last();
-        ObjectNode node = new ObjectMapper().createObjectNode();
-        node.put("dataset", result.data().name());
-        node.put("epochs", result.config().epochs());
-        node.put("final_loss", last.loss());
-        node.put("train_accuracy", last.trainAccuracy());
-        node.put("test_accuracy", last.testAccuracy());
-        if (result.data().task() == Task.MULTILABEL) {
-            node.put("test_f1_micro", last.testF1Micro());
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("dataset", result.data().name());
+            json.writeNumberField("epochs", result.config().epochs());
+            json.writeNumberField("final_loss", last.loss());
+            json.writeNumberField("train_accuracy", last.trainAccuracy());
+            json.writeNumberField("test_accuracy", last.testAccuracy());
+            if (result.data().task() == Task.MULTILABEL) {
+                json.writeNumberField("test_f1_micro", last.testF1Micro());
+            }
+            json.writeNumberField("seconds", result.seconds());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        node.put("seconds", result.seconds());
-        return node.toString();
+        return text.toString();
     }
 }

@@ -227,13 +227,18 @@ public final class Indexing {
             return indexSelect(src.reshape(1), 0, index.reshape(-1)).reshape(index.shape().toArray());
         }
         long[] idx = index.toLongArray();
-        List<Tensor> parts = new ArrayList<>();
         int size = src.size(dim);
         for (long k : idx) {
             if (k < -size || k >= size) {
                 throw new IndexOutOfBoundsException(String.format(
                         "index_select(): index %d out of range for tensor of size %s at dimension %d", k, src.shape(), dim));
             }
+        }
+        if (dim == 0 && src.isContiguous()) {
+            return selectRows(src, idx);
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (long k : idx) {
             parts.add(src.narrow(dim, (int) (k < 0 ? k + size : k), 1));
         }
         if (parts.isEmpty()) {
@@ -242,6 +247,34 @@ public final class Indexing {
             return Tensor.zeros(src.dtype(), shape);
         }
         return cat(parts, dim);
+    }
+
+    /**
+     * index_select along dimension 0 of a contiguous tensor: each selected row is one block of
+     * {@code numel / size(0)} elements, copied whole (the data loader's batches take this path).
+     * The indices are already checked.
+     */
+    private static Tensor selectRows(Tensor src, long[] idx) {
+        int size = src.size(0);
+        int row = size == 0 ? 0 : src.numel() / size;
+        int[] shape = src.shape().toArray();
+        shape[0] = idx.length;
+        Storage in = TensorAccess.storage(src);
+        Storage out = Storage.allocate(src.dtype(), idx.length * row);
+        Object from = rawArray(in);
+        Object to = rawArray(out);
+        for (int i = 0; i < idx.length; i++) {
+            long k = idx[i] < 0 ? idx[i] + size : idx[i];
+            System.arraycopy(from, src.offset() + (int) k * row, to, i * row, row);
+        }
+        return TensorAccess.wrap(out, shape);
+    }
+
+    private static Object rawArray(Storage s) {
+        if (s instanceof FloatStorage f) {
+            return f.data();
+        }
+        return s instanceof DoubleStorage d ? d.data() : ((LongStorage) s).data();
     }
 
     /**

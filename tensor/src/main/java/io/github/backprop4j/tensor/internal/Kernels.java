@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>so does a JVM in which the module {@code jdk.incubator.vector} is not present — it is
  *       present only when the JVM was started with {@code --add-modules jdk.incubator.vector}
  *       (a class-path application never gets it by default);</li>
+ *   <li>so does a JVM without the C2 compiler ({@code -Xint}, {@code -XX:TieredStopAtLevel=1}),
+ *       where the Vector API would be slower than plain Java; {@code -Dbackprop4j.simd=force}
+ *       uses the SIMD kernels even there (slow, for tests that compare their bits across JIT
+ *       modes);</li>
  *   <li>otherwise {@code internal.simd.SimdFloatKernels} is loaded reflectively (no other class
  *       names it, so without the module it is never loaded) and used, unless its constructor
- *       refuses: with vectors narrower than 128 bits or without the C2 compiler, the Vector API
- *       would be slower than plain Java. {@code -Dbackprop4j.simd=force} uses them even without
- *       C2 ({@code -Xint}, {@code -XX:TieredStopAtLevel=1}): slow, for tests that compare their
- *       bits across JIT modes.</li>
+ *       refuses vectors narrower than 128 bits.</li>
  * </ol>
  *
  * The plain kernels stay the default. {@code Vectorization} in the public package reports the
@@ -76,15 +77,20 @@ public final class Kernels {
             return new Choice(PLAIN, "module " + VECTOR_MODULE + " not present; start the JVM with --add-modules "
                     + VECTOR_MODULE + " to use SIMD");
         }
+        boolean withoutC2 = "force".equalsIgnoreCase(property);
+        String vmInfo = System.getProperty("java.vm.info", "");
+        if (!withoutC2 && (vmInfo.contains("emulated-client") || vmInfo.contains("interpreted mode"))) {
+            // Checked before loading the SIMD class, whose first use loads some 70 classes of the
+            // vector module (about 20 ms of start-up) that would then go unused.
+            return new Choice(PLAIN, "SIMD not used: the C2 compiler is off (" + vmInfo + ")");
+        }
         // On the module path this module `requires static` the vector module, so it reads it
         // already; in a custom layer it may not, and reading is what the reflective load needs.
         Kernels.class.getModule().addReads(vectorModule.get());
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             Class<?> cls = lookup.findClass(SIMD_CLASS);
-            boolean withoutC2 = "force".equalsIgnoreCase(property);
-            FloatKernels simd = (FloatKernels) lookup.findConstructor(cls, MethodType.methodType(void.class, boolean.class))
-                    .invoke(withoutC2);
+            FloatKernels simd = (FloatKernels) lookup.findConstructor(cls, MethodType.methodType(void.class)).invoke();
             return new Choice(simd, "module " + VECTOR_MODULE + " present");
         } catch (UnsupportedOperationException e) {
             return new Choice(PLAIN, "SIMD not used: " + e.getMessage());

@@ -32,18 +32,13 @@ public final class SimdFloatKernels extends FloatKernels {
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     /**
-     * @param withoutC2 true to run even without the C2 compiler (slow; for tests of the bits)
      * @throws UnsupportedOperationException where the Vector API would be slower than plain Java:
-     *     vectors narrower than 128 bits, or no C2 compiler (the API's objects are only optimised
-     *     away by C2) unless {@code withoutC2}
+     *     vectors narrower than 128 bits. ({@code Kernels} has already refused a JVM without the
+     *     C2 compiler, which alone optimises the API's objects away, unless told to force them.)
      */
-    public SimdFloatKernels(boolean withoutC2) {
+    public SimdFloatKernels() {
         if (S.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("the preferred vector size is only " + S.vectorBitSize() + " bits");
-        }
-        String vmInfo = System.getProperty("java.vm.info", "");
-        if (!withoutC2 && (vmInfo.contains("emulated-client") || vmInfo.contains("interpreted mode"))) {
-            throw new UnsupportedOperationException("the C2 compiler is off (" + vmInfo + ")");
         }
     }
 
