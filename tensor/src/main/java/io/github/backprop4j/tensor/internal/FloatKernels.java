@@ -221,8 +221,9 @@ public class FloatKernels {
      * {@code A[i][p] = a[aOff + i·ars + p·acs]} and B as {@code B[p][j] = b[bOff + p·brs + j·bcs]},
      * so a transposed operand is read in place. See {@link MatMul#plainRows} for the kernel.
      *
-     * <p>Each C element is one left-to-right float sum over p, whichever tile or thread computes
-     * it, so the result does not depend on how the rows are split.
+     * <p>Each C element is one chain {@code s = fma(A[i][p], B[p][j], s)} over p ascending,
+     * whichever tile or thread computes it, so the result does not depend on how the rows are
+     * split, nor on whether these kernels or the SIMD ones compute it.
      */
     public void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                            float[] c, int cOff, int i0, int i1, int k, int n) {

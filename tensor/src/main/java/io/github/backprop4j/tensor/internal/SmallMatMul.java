@@ -6,7 +6,8 @@ package io.github.backprop4j.tensor.internal;
  * arithmetic: the layers of a toy model. {@code A[i][p] = a[aOff + i·ars + p·acs]},
  * {@code B[p][j] = b[bOff + p·brs + j·bcs]}, C contiguous [m, n] at {@code cOff}.
  *
- * <p>Each element is the float sum over p ascending from 0. Tiles of 4×2 elements (1×4 in the last
+ * <p>Each element is the chain {@code s = fma(A[i][p], B[p][j], s)} over p ascending from 0, as
+ * in {@link MatMul}. Tiles of 4×2 elements (1×4 in the last
  * rows) are computed at once, so several independent additions are in flight instead of one chain
  * of dependent ones.
  */
@@ -42,14 +43,14 @@ final class SmallMatMul {
                     float v1 = a[a1 + ap];
                     float v2 = a[a2 + ap];
                     float v3 = a[a3 + ap];
-                    s0 += v0 * bv;
-                    s1 += v1 * bv;
-                    s2 += v2 * bv;
-                    s3 += v3 * bv;
-                    t0 += v0 * bw;
-                    t1 += v1 * bw;
-                    t2 += v2 * bw;
-                    t3 += v3 * bw;
+                    s0 = Math.fma(v0, bv, s0);
+                    s1 = Math.fma(v1, bv, s1);
+                    s2 = Math.fma(v2, bv, s2);
+                    s3 = Math.fma(v3, bv, s3);
+                    t0 = Math.fma(v0, bw, t0);
+                    t1 = Math.fma(v1, bw, t1);
+                    t2 = Math.fma(v2, bw, t2);
+                    t3 = Math.fma(v3, bw, t3);
                 }
                 c[cOff + i * n + j] = s0;
                 c[cOff + (i + 1) * n + j] = s1;
@@ -67,10 +68,10 @@ final class SmallMatMul {
                 float s3 = 0;
                 for (int p = 0, ap = 0, bp = bOff + j * bcs; p < k; p++, ap += acs, bp += brs) {
                     float bv = b[bp];
-                    s0 += a[a0 + ap] * bv;
-                    s1 += a[a1 + ap] * bv;
-                    s2 += a[a2 + ap] * bv;
-                    s3 += a[a3 + ap] * bv;
+                    s0 = Math.fma(a[a0 + ap], bv, s0);
+                    s1 = Math.fma(a[a1 + ap], bv, s1);
+                    s2 = Math.fma(a[a2 + ap], bv, s2);
+                    s3 = Math.fma(a[a3 + ap], bv, s3);
                 }
                 c[cOff + i * n + j] = s0;
                 c[cOff + (i + 1) * n + j] = s1;
@@ -88,10 +89,10 @@ final class SmallMatMul {
                 float s3 = 0;
                 for (int p = 0, ap = ai, bp = bOff + j * bcs; p < k; p++, ap += acs, bp += brs) {
                     float av = a[ap];
-                    s0 += av * b[bp];
-                    s1 += av * b[bp + bcs];
-                    s2 += av * b[bp + 2 * bcs];
-                    s3 += av * b[bp + 3 * bcs];
+                    s0 = Math.fma(av, b[bp], s0);
+                    s1 = Math.fma(av, b[bp + bcs], s1);
+                    s2 = Math.fma(av, b[bp + 2 * bcs], s2);
+                    s3 = Math.fma(av, b[bp + 3 * bcs], s3);
                 }
                 c[cOff + i * n + j] = s0;
                 c[cOff + i * n + j + 1] = s1;
@@ -101,7 +102,7 @@ final class SmallMatMul {
             for (; j < n; j++) {
                 float s0 = 0;
                 for (int p = 0, ap = ai, bp = bOff + j * bcs; p < k; p++, ap += acs, bp += brs) {
-                    s0 += a[ap] * b[bp];
+                    s0 = Math.fma(a[ap], b[bp], s0);
                 }
                 c[cOff + i * n + j] = s0;
             }

@@ -296,8 +296,13 @@ class SimdKernelProperties {
                 .zip(integers().between(0, 1), longs().all(), (d, t, s) -> new Product(d[0], d[1], d[2], t == 1, s));
     }
 
+    /**
+     * Both paths compute every element of C as the chain s = fma(A[i][p], B[p][j], s) over p
+     * ascending, so their products are the same bits: the blocked kernel and the small one, with
+     * A row-major or transposed.
+     */
     @Test
-    void matmulIsThePlainProductWithinFloatRounding() {
+    void matmulIsThePlainProductBitForBit() {
         QuickTheory.qt().withFixedSeed(65).withExamples(200).forAll(products()).checkAssert(p -> {
             Random r = new Random(p.seed());
             float[] a = normals(r, p.m() * p.k() + 1);
@@ -308,17 +313,21 @@ class SimdKernelProperties {
             float[] got = new float[p.m() * p.n()];
             plain.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, want, 0, 0, p.m(), p.k(), p.n());
             simd.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, got, 0, 0, p.m(), p.k(), p.n());
-            for (int i = 0; i < p.m(); i++) {
-                for (int j = 0; j < p.n(); j++) {
-                    double scale = 0;
-                    for (int q = 0; q < p.k(); q++) {
-                        scale += Math.abs(a[1 + i * ars + q * acs] * b[2 + q * p.n() + j]);
-                    }
-                    // both are float sums of k products: each within k·2⁻²⁴·Σ|a·b| of the exact value
-                    double tolerance = 2 * (p.k() + 1) * 6e-8 * scale;
-                    assertEquals(want[i * p.n() + j], got[i * p.n() + j], tolerance, "C[" + i + "][" + j + "] of " + p);
+            assertArrayEquals(want, got, "blocked kernels, " + p);
+            // the fma chain itself, written out, for one element
+            if (p.m() > 0 && p.n() > 0) {
+                float s = 0;
+                for (int q = 0; q < p.k(); q++) {
+                    s = Math.fma(a[1 + (p.m() - 1) * ars + q * acs], b[2 + q * p.n() + p.n() - 1], s);
                 }
+                assertEquals(s, got[p.m() * p.n() - 1], "C[m-1][n-1] of " + p);
             }
+            float[] smallWant = new float[p.m() * p.n()];
+            float[] smallGot = new float[p.m() * p.n()];
+            plain.matmulSmall(a, 1, ars, acs, b, 2, p.n(), 1, smallWant, 0, p.m(), p.k(), p.n());
+            simd.matmulSmall(a, 1, ars, acs, b, 2, p.n(), 1, smallGot, 0, p.m(), p.k(), p.n());
+            assertArrayEquals(want, smallWant, "small plain kernel, " + p);
+            assertArrayEquals(want, smallGot, "small SIMD kernel, " + p);
         });
     }
 }

@@ -18,10 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #PACK_ROWS} rows or more, stays in cache while every row block of the band streams past
  * it.
  *
- * <p>Every element of C in a vector column is the chain {@code s = fma(A[i][p], B[p][j], s)} for
- * p = 0, 1, ..., whichever tile computes it; in the last columns, the plain kernel's
- * {@code s += A[i][p]·B[p][j]}. Which formula a column gets depends on n only, so the result does
- * not depend on how the rows are split between threads. (The two differ by float rounding.)
+ * <p>Every element of C is the chain {@code s = fma(A[i][p], B[p][j], s)} for p = 0, 1, ...,
+ * whichever tile computes it: in a vector column here, in the last columns the plain kernel,
+ * whose formula is the same. So the result depends neither on how the rows are split between
+ * threads nor on the kernel path.
  */
 final class SimdMatMul {
     private static final VectorSpecies<Float> S = SimdFloatKernels.S;
