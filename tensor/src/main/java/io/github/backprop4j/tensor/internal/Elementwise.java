@@ -26,7 +26,7 @@ public final class Elementwise {
         Storage out = Storage.allocate(dtype, t.numel());
         Storage src = TensorAccess.storage(t);
         if (t.isContiguous() && src.dtype() == dtype && t.numel() > 0) {
-            copyFlat(src, t.offset(), out, t.numel());
+            copyBlock(src, t.offset(), out, 0, t.numel());
         } else {
             Walk w = new Walk(shape, new int[] {t.offset()}, t.strides());
             int len = w.rowLength();
@@ -37,13 +37,14 @@ public final class Elementwise {
         return TensorAccess.wrap(out, shape);
     }
 
-    private static void copyFlat(Storage src, int offset, Storage dst, int n) {
+    /** {@code dst[to + j] = src[from + j]} for j &lt; n, both storages of one dtype: one array copy. */
+    static void copyBlock(Storage src, int from, Storage dst, int to, int n) {
         if (src instanceof FloatStorage f) {
-            System.arraycopy(f.data(), offset, ((FloatStorage) dst).data(), 0, n);
+            System.arraycopy(f.data(), from, ((FloatStorage) dst).data(), to, n);
         } else if (src instanceof DoubleStorage d) {
-            System.arraycopy(d.data(), offset, ((DoubleStorage) dst).data(), 0, n);
+            System.arraycopy(d.data(), from, ((DoubleStorage) dst).data(), to, n);
         } else {
-            System.arraycopy(((LongStorage) src).data(), offset, ((LongStorage) dst).data(), 0, n);
+            System.arraycopy(((LongStorage) src).data(), from, ((LongStorage) dst).data(), to, n);
         }
     }
 

@@ -261,20 +261,11 @@ public final class Indexing {
         shape[0] = idx.length;
         Storage in = TensorAccess.storage(src);
         Storage out = Storage.allocate(src.dtype(), idx.length * row);
-        Object from = rawArray(in);
-        Object to = rawArray(out);
         for (int i = 0; i < idx.length; i++) {
             long k = idx[i] < 0 ? idx[i] + size : idx[i];
-            System.arraycopy(from, src.offset() + (int) k * row, to, i * row, row);
+            Elementwise.copyBlock(in, src.offset() + (int) k * row, out, i * row, row);
         }
         return TensorAccess.wrap(out, shape);
-    }
-
-    private static Object rawArray(Storage s) {
-        if (s instanceof FloatStorage f) {
-            return f.data();
-        }
-        return s instanceof DoubleStorage d ? d.data() : ((LongStorage) s).data();
     }
 
     /**
