@@ -129,8 +129,8 @@ final class SimdMatMul {
      * {@link #tile6x2} on packed operands: A's block at {@code a0} as {@link #packSixRowBlocks}
      * writes it, B's panel with rows of 2L floats from 0 (in a microbenchmark, an offset there,
      * {@code b0 + p·2L}, ran at about half the speed). With {@code resume}, the sums start from
-     * C's values: a stored
-     * float continues the chain {@code s = fma(a, b, s)} exactly, so splitting k changes no bit.
+     * C's values: a stored float continues the chain {@code s = fma(a, b, s)} exactly, so
+     * splitting k changes no bit.
      */
     private static void tile6x2Packed(float[] a, int a0, float[] b, float[] c, int r, int k, int n, boolean resume) {
         int lanes = S.length();
