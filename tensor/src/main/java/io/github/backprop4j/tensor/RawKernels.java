@@ -196,6 +196,21 @@ public final class RawKernels {
     }
 
     /**
+     * Elementwise difference: {@code out[oo + i] = x[xo + i] − y[yo + i]} for i &lt; n.
+     *
+     * @param x the minuend
+     * @param xo the offset of its first element
+     * @param y the subtrahend
+     * @param yo the offset of its first element
+     * @param out the result (in place when it is {@code x} or {@code y} with the same offset)
+     * @param oo the offset of its first element
+     * @param n the number of elements
+     */
+    public static void subtract(float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
+        Kernels.active().binary(BinaryOp.SUB, x, xo, y, yo, out, oo, n);
+    }
+
+    /**
      * A scaled softmax row, recomputed: {@code out[oo + i] = e^(x[xo + i] − shift)·scale} for
      * i &lt; n. With shift = max and scale = c / Σ e^(x − max) this writes c·softmax(x).
      *
