@@ -14,14 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of C at a time (then 4, then 1): per step p, two row-slices of B are loaded as vectors and
  * each of the 6 values of A is broadcast and fused-multiply-added into 12 vector accumulators
  * (6×2 measured 10–15% faster than 4×2 at 1024³ with AVX-512; 14 of the 32 vector registers).
- * In bands of {@link #PACK_ROWS} rows or more, the whole 6-row blocks and whole panels are
- * packed first, {@link #STEPS} steps of k at a time, GotoBLAS-style: the band's A, 6 rows at a
- * time, step-major ({@code [p][row]}), and each panel of B (steps × 2L floats) into buffers that
- * stay in L2 and L1. The packed tile reads A at {@code p·6 + row} and B at {@code p·2L + j},
- * contiguously. At 1024³ on 2 threads this ran at 122–123 products/s in three JMH forks, against
- * 91–123 with A read through its strides and full-length k; at 128×784·784×256 (an MLP layer),
- * 161–169 against 144–150 GFLOP/s. The rows and columns left over take the
- * unpacked tiles.
+ * The whole 6-row blocks and whole panels are packed first, {@link #STEPS} steps of k at a
+ * time, GotoBLAS-style: the band's A, 6 rows at a time, step-major ({@code [p][row]}), and each
+ * panel of B (steps × 2L floats) into buffers that stay in L2 and L1. The packed tile reads A at
+ * {@code p·6 + row} and B at {@code p·2L + j}, contiguously. At 1024³ on 2 threads this ran at
+ * 122–123 products/s in three JMH forks, against 91–123 with A read through its strides and
+ * full-length k; at 128×784·784×256 (an MLP layer), 161–169 against 144–150 GFLOP/s. The rows
+ * and columns left over take the unpacked tiles, reading B in place.
  *
  * <p>Every element of C is the chain {@code s = fma(A[i][p], B[p][j], s)} for p = 0, 1, ...,
  * whichever tile computes it: in a vector column here, in the last columns the plain kernel,
@@ -30,12 +29,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SimdMatMul {
     private static final VectorSpecies<Float> S = SimdFloatKernels.S;
-
-    /**
-     * Bands of at least this many rows copy each panel of B into a contiguous buffer first, so
-     * that the kernel streams it linearly instead of striding a page or more per step of k.
-     */
-    private static final int PACK_ROWS = 16;
 
     /**
      * Steps of k per pass over the packed operands: B's panel of 256 × 2L floats (32 KB with
@@ -50,16 +43,10 @@ final class SimdMatMul {
                      float[] c, int cOff, int i0, int i1, int k, int n) {
         int lanes = S.length();
         int width = 2 * lanes;
-        int i = i0;
-        if (i1 - i0 >= PACK_ROWS && n >= width) {
-            i = packedBlocks(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n);
-        }
+        int i = n >= width ? packedBlocks(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n) : i0;
         int j = 0;
         for (; j + width <= n; j += width) {
             int r = i;
-            for (; r + 6 <= i1; r += 6) {
-                tile6x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
-            }
             for (; r + 4 <= i1; r += 4) {
                 tile4x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
             }
@@ -93,6 +80,9 @@ final class SimdMatMul {
                                     float[] c, int cOff, int i0, int i1, int k, int n) {
         int width = 2 * S.length();
         int blocks = (i1 - i0) / 6;
+        if (blocks == 0) {
+            return i0;
+        }
         float[] packedA = new float[blocks * 6 * Math.min(k, STEPS)];
         float[] panel = new float[Math.min(k, STEPS) * width];
         for (int p0 = 0; p0 < k; p0 += STEPS) {
@@ -126,7 +116,7 @@ final class SimdMatMul {
     }
 
     /**
-     * {@link #tile6x2} on packed operands: A's block at {@code a0} as {@link #packSixRowBlocks}
+     * C[r.., 6 rows × 2 vectors] from packed operands: A's block at {@code a0} as {@link #packSixRowBlocks}
      * writes it, B's panel with rows of 2L floats from 0 (in a microbenchmark, an offset there,
      * {@code b0 + p·2L}, ran at about half the speed). With {@code resume}, the sums start from
      * C's values: a stored float continues the chain {@code s = fma(a, b, s)} exactly, so
@@ -221,49 +211,6 @@ final class SimdMatMul {
         c30.intoArray(c, r + 3 * n);
         c31.intoArray(c, r + 3 * n + lanes);
     }
-
-    /** C[r.., 6 rows × 2 vectors]. */
-    private static void tile6x2(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
-                                float[] c, int r, int k, int n) {
-        int lanes = S.length();
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
-            FloatVector v0 = FloatVector.fromArray(S, b, pb);
-            FloatVector v1 = FloatVector.fromArray(S, b, pb + lanes);
-            FloatVector x = FloatVector.broadcast(S, a[pa]);
-            c00 = x.fma(v0, c00);
-            c01 = x.fma(v1, c01);
-            x = FloatVector.broadcast(S, a[pa + ars]);
-            c10 = x.fma(v0, c10);
-            c11 = x.fma(v1, c11);
-            x = FloatVector.broadcast(S, a[pa + 2 * ars]);
-            c20 = x.fma(v0, c20);
-            c21 = x.fma(v1, c21);
-            x = FloatVector.broadcast(S, a[pa + 3 * ars]);
-            c30 = x.fma(v0, c30);
-            c31 = x.fma(v1, c31);
-            x = FloatVector.broadcast(S, a[pa + 4 * ars]);
-            c40 = x.fma(v0, c40);
-            c41 = x.fma(v1, c41);
-            x = FloatVector.broadcast(S, a[pa + 5 * ars]);
-            c50 = x.fma(v0, c50);
-            c51 = x.fma(v1, c51);
-        }
-        c00.intoArray(c, r);
-        c01.intoArray(c, r + lanes);
-        c10.intoArray(c, r + n);
-        c11.intoArray(c, r + n + lanes);
-        c20.intoArray(c, r + 2 * n);
-        c21.intoArray(c, r + 2 * n + lanes);
-        c30.intoArray(c, r + 3 * n);
-        c31.intoArray(c, r + 3 * n + lanes);
-        c40.intoArray(c, r + 4 * n);
-        c41.intoArray(c, r + 4 * n + lanes);
-        c50.intoArray(c, r + 5 * n);
-        c51.intoArray(c, r + 5 * n + lanes);
-    }
-
 
     /** C[r.., 4 rows × 1 vector]. */
     private static void tile4x1(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
