@@ -141,6 +141,8 @@ final class SimdMatMul {
             c50 = FloatVector.fromArray(S, c, r + 5 * n);
             c51 = FloatVector.fromArray(S, c, r + 5 * n + lanes);
         }
+        // the 12 accumulators are named and the rows unrolled: vectors kept in an array, or passed
+        // to a method C2 does not inline, are boxed on every step
         for (int p = 0; p < k; p++) {
             FloatVector v0 = FloatVector.fromArray(S, b, p * width);
             FloatVector v1 = FloatVector.fromArray(S, b, p * width + lanes);
@@ -164,8 +166,6 @@ final class SimdMatMul {
             c50 = x.fma(v0, c50);
             c51 = x.fma(v1, c51);
         }
-        // stored here, not in a shared helper: passed to a method C2 does not inline, the
-        // accumulators would be boxed on every step
         c00.intoArray(c, r);
         c01.intoArray(c, r + lanes);
         c10.intoArray(c, r + n);
