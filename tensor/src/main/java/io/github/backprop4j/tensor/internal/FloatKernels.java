@@ -252,11 +252,14 @@ public class FloatKernels {
     }
 
     /**
-     * True when {@link #matmulRows} wants B with unit column stride (bcs = 1), so that a
-     * transposed B is worth copying once (O(k·n)) before the O(m·k·n) product: the SIMD kernel
-     * loads rows of B as vectors; the plain kernel reads any strides equally well.
+     * True when {@link #matmulRows} wants B with unit column stride (bcs = 1) for a product of
+     * n columns, so that a transposed B is worth copying once (O(k·n)) before the O(m·k·n)
+     * product: the SIMD kernel loads rows of B as vectors; the plain kernel reads any strides
+     * equally well.
+     *
+     * @param n the number of columns of B and C
      */
-    public boolean wantsContiguousB() {
+    public boolean wantsContiguousB(int n) {
         return false;
     }
 }

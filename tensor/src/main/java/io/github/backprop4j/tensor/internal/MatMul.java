@@ -56,7 +56,7 @@ public final class MatMul {
             return;
         }
         FloatKernels kernels = Kernels.active();
-        if (bcs != 1 && n > 1 && kernels.wantsContiguousB()) {
+        if (bcs != 1 && n > 1 && kernels.wantsContiguousB(n)) {
             float[] packed = new float[k * n];
             for (int p = 0; p < k; p++) {
                 for (int j = 0, src = bOff + p * brs; j < n; j++, src += bcs) {

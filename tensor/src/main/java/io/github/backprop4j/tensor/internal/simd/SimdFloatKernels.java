@@ -47,9 +47,10 @@ public final class SimdFloatKernels extends FloatKernels {
         return "SIMD (jdk.incubator.vector, " + S.vectorBitSize() + "-bit vectors of " + S.length() + " floats)";
     }
 
+    /** Rows of B as vectors, except in products narrower than a vector, which copy B themselves. */
     @Override
-    public boolean wantsContiguousB() {
-        return true;
+    public boolean wantsContiguousB(int n) {
+        return n >= S.length();
     }
 
     /** Four times the plain kernel's: this kernel is about ten times faster, so the hand-off weighs more. */

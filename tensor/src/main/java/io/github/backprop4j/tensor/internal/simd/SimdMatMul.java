@@ -116,11 +116,10 @@ final class SimdMatMul {
     }
 
     /**
-     * C[r.., 6 rows × 2 vectors] from packed operands: A's block at {@code a0} as {@link #packSixRowBlocks}
-     * writes it, B's panel with rows of 2L floats from 0 (in a microbenchmark, an offset there,
-     * {@code b0 + p·2L}, ran at about half the speed). With {@code resume}, the sums start from
-     * C's values: a stored float continues the chain {@code s = fma(a, b, s)} exactly, so
-     * splitting k changes no bit.
+     * C[r.., 6 rows × 2 vectors] from packed operands: A's block at {@code a0} as
+     * {@link #packSixRowBlocks} writes it, B's panel with rows of 2L floats from 0. With
+     * {@code resume}, the sums start from C's values: a stored float continues the chain
+     * {@code s = fma(a, b, s)} exactly, so splitting k changes no bit.
      */
     private static void tile6x2Packed(float[] a, int a0, float[] b, float[] c, int r, int k, int n, boolean resume) {
         int lanes = S.length();
