@@ -102,6 +102,22 @@ public final class RawKernels {
     }
 
     /**
+     * The sums of a matrix's columns, as a bias gradient {@code Σ_rows g}:
+     * {@code out[oo + j] = Σ_r x[xo + r·n + j]}, each added in float from 0 with r ascending, so
+     * every kernel gives the same bits.
+     *
+     * @param x the row-major rows×n matrix
+     * @param xo the offset of its first element
+     * @param rows the number of rows
+     * @param n the length of a row
+     * @param out the n sums (overwritten)
+     * @param oo the offset of the first sum
+     */
+    public static void columnSums(float[] x, int xo, int rows, int n, float[] out, int oo) {
+        Kernels.active().columnSums(x, xo, rows, n, out, oo);
+    }
+
+    /**
      * c = a·b for an m×k a and a k×n b, each read through a row stride and a column stride (so
      * a transpose is read in place), into a row-major m×n c (overwritten):
      * {@code c[cOff + i·n + j] = Σ_p a[aOff + i·aRowStride + p·aColStride] · b[bOff + p·bRowStride + j·bColStride]},

@@ -78,30 +78,7 @@ public final class LinearFunction extends Function {
         }
         if (b != null && b.requiresGrad()) { // db[j] = Σ_i g[i][j]
             float[] db = new float[n];
-            int j = 0;
-            for (; j + 4 <= n; j += 4) { // four columns at a time: independent sums, each over i ascending
-                float s0 = 0;
-                float s1 = 0;
-                float s2 = 0;
-                float s3 = 0;
-                for (int o = j; o < m * n; o += n) {
-                    s0 += gs[o];
-                    s1 += gs[o + 1];
-                    s2 += gs[o + 2];
-                    s3 += gs[o + 3];
-                }
-                db[j] = s0;
-                db[j + 1] = s1;
-                db[j + 2] = s2;
-                db[j + 3] = s3;
-            }
-            for (; j < n; j++) {
-                float s0 = 0;
-                for (int o = j; o < m * n; o += n) {
-                    s0 += gs[o];
-                }
-                db[j] = s0;
-            }
+            RawKernels.columnSums(gs, 0, m, n, db, 0);
             out[2] = Variable.of(RawKernels.wrapFloats(db, n));
         }
         return out;

@@ -161,6 +161,27 @@ class SimdKernelProperties {
         });
     }
 
+    @Test
+    void columnSumsAreThePlainOnesAndEachColumnsSumInRowOrder() {
+        qt(71).forAll(runs(), integers().between(0, 9)).checkAssert((run, rows) -> {
+            Random r = new Random(run.seed());
+            int n = run.length();
+            float[] x = floats(r, run.offset() + rows * n);
+            float[] want = floats(r, 1 + n);
+            float[] got = want.clone();
+            plain.columnSums(x, run.offset(), rows, n, want, 1);
+            simd.columnSums(x, run.offset(), rows, n, got, 1);
+            assertArrayEquals(want, got, run + ", " + rows + " rows");
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int i = 0; i < rows; i++) {
+                    s += x[run.offset() + i * n + j];
+                }
+                assertEquals(s, want[1 + j], "column " + j);
+            }
+        });
+    }
+
     private static void assertWithinUlps(float want, float got, int ulps, String what) {
         boolean same = Float.compare(want, got) == 0 || (Float.isNaN(want) && Float.isNaN(got));
         assertTrue(same || Math.abs(want - got) <= ulps * Math.ulp(want), what + ": want " + want + ", got " + got);

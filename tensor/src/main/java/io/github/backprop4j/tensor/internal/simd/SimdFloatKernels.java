@@ -143,6 +143,24 @@ public final class SimdFloatKernels extends FloatKernels {
         }
     }
 
+    /** Two vectors of columns at a time, each lane a column's sum in the plain order (so the same bits). */
+    @Override
+    public void columnSums(float[] x, int xo, int rows, int n, float[] out, int oo) {
+        int j = 0;
+        int end = xo + rows * n;
+        for (; j + 2 * S.length() <= n; j += 2 * S.length()) {
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = FloatVector.zero(S);
+            for (int o = xo + j; o < end; o += n) {
+                s0 = s0.add(load(x, o));
+                s1 = s1.add(load(x, o + S.length()));
+            }
+            s0.intoArray(out, oo + j);
+            s1.intoArray(out, oo + j + S.length());
+        }
+        columnSumsFrom(j, x, xo, rows, n, out, oo);
+    }
+
     @Override
     public void unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
         if (n < S.length()) { // no whole vector: skip setting up the vector constants
