@@ -288,16 +288,4 @@ public class FloatKernels {
     public long parallelFlops() {
         return 1L << 22;
     }
-
-    /**
-     * True when {@link #matmulRows} wants B with unit column stride (bcs = 1) for a product of
-     * n columns, so that a transposed B is worth copying once (O(k·n)) before the O(m·k·n)
-     * product: the SIMD kernel loads rows of B as vectors; the plain kernel reads any strides
-     * equally well.
-     *
-     * @param n the number of columns of B and C
-     */
-    public boolean wantsContiguousB(int n) {
-        return false;
-    }
 }

@@ -56,16 +56,6 @@ public final class MatMul {
             return;
         }
         FloatKernels kernels = Kernels.active();
-        if (bcs != 1 && n > 1 && kernels.wantsContiguousB(n)) {
-            float[] packed = new float[k * n];
-            for (int p = 0; p < k; p++) {
-                for (int j = 0, src = bOff + p * brs; j < n; j++, src += bcs) {
-                    packed[p * n + j] = b[src];
-                }
-            }
-            multiply(a, aOff, ars, acs, packed, 0, n, 1, c, cOff, m, k, n);
-            return;
-        }
         if (2L * m * k * n < kernels.parallelFlops() || Parallel.threads() == 1) {
             kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, 0, m, k, n);
         } else {

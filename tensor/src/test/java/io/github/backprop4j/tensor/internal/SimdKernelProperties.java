@@ -326,21 +326,31 @@ class SimdKernelProperties {
                 .checkAssert((m, k, n, seed) -> {
                     Random r = new Random(seed);
                     boolean transposedA = (seed & 1) == 1;
+                    boolean transposedB = (seed & 2) == 2;
                     int ars = transposedA ? 1 : k;
                     int acs = transposedA ? m : 1;
+                    int brs = transposedB ? 1 : n;
+                    int bcs = transposedB ? k : 1;
                     float[] a = normals(r, m * k);
                     float[] b = normals(r, k * n);
                     float[] want = new float[m * n];
                     float[] got = new float[m * n];
-                    plain.matmulRows(a, 0, ars, acs, b, 0, n, 1, want, 0, 0, m, k, n);
-                    simd.matmulRows(a, 0, ars, acs, b, 0, n, 1, got, 0, 0, m, k, n);
-                    String product = m + "×" + k + "×" + n + (transposedA ? ", A transposed" : "");
+                    plain.matmulRows(a, 0, ars, acs, b, 0, brs, bcs, want, 0, 0, m, k, n);
+                    simd.matmulRows(a, 0, ars, acs, b, 0, brs, bcs, got, 0, 0, m, k, n);
+                    String product = m + "×" + k + "×" + n + (transposedA ? ", A transposed" : "")
+                            + (transposedB ? ", B transposed" : "");
                     assertArrayEquals(want, got, product);
                     float s = 0;
                     for (int q = 0; q < k; q++) {
-                        s = Math.fma(a[q * acs], b[q * n], s);
+                        s = Math.fma(a[q * acs], b[q * brs], s);
                     }
                     assertEquals(s, got[0], "C[0][0] of " + product);
+                    // two bands, as threads split the rows: each band packs its own blocks
+                    int split = 1 + r.nextInt(m - 1);
+                    float[] banded = new float[m * n];
+                    simd.matmulRows(a, 0, ars, acs, b, 0, brs, bcs, banded, 0, 0, split, k, n);
+                    simd.matmulRows(a, 0, ars, acs, b, 0, brs, bcs, banded, 0, split, m, k, n);
+                    assertArrayEquals(want, banded, product + ", rows split at " + split);
                 });
     }
 
@@ -368,6 +378,16 @@ class SimdKernelProperties {
             plain.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, want, 0, 0, p.m(), p.k(), p.n());
             simd.matmulRows(a, 1, ars, acs, b, 2, p.n(), 1, got, 0, 0, p.m(), p.k(), p.n());
             assertArrayEquals(want, got, "blocked kernels, " + p);
+            // B transposed: B[q][j] = bt[2 + j·k + q], read through its strides
+            float[] bt = new float[p.k() * p.n() + 2];
+            for (int q = 0; q < p.k(); q++) {
+                for (int j = 0; j < p.n(); j++) {
+                    bt[2 + j * p.k() + q] = b[2 + q * p.n() + j];
+                }
+            }
+            float[] gotT = new float[p.m() * p.n()];
+            simd.matmulRows(a, 1, ars, acs, bt, 2, 1, p.k(), gotT, 0, 0, p.m(), p.k(), p.n());
+            assertArrayEquals(want, gotT, "blocked kernels, B transposed, " + p);
             // the fma chain itself, written out, for one element
             if (p.m() > 0 && p.n() > 0) {
                 float s = 0;

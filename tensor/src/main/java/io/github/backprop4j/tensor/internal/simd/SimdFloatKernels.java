@@ -47,12 +47,6 @@ public final class SimdFloatKernels extends FloatKernels {
         return "SIMD (jdk.incubator.vector, " + S.vectorBitSize() + "-bit vectors of " + S.length() + " floats)";
     }
 
-    /** Rows of B as vectors, except in products narrower than a vector, which copy B themselves. */
-    @Override
-    public boolean wantsContiguousB(int n) {
-        return n >= S.length();
-    }
-
     /** Four times the plain kernel's: this kernel is about ten times faster, so the hand-off weighs more. */
     @Override
     public long parallelFlops() {
@@ -339,7 +333,8 @@ public final class SimdFloatKernels extends FloatKernels {
     // ------------------------------------------------------------------ matrix product
 
     /**
-     * Rows [i0, i1) of C = A·B on vectors. A product narrower than one vector (n &lt; L, a
+     * Rows [i0, i1) of C = A·B on vectors, B read through its strides as {@link SimdMatMul}
+     * packs it. A product narrower than one vector (n &lt; L, a
      * classifier's last layer) has no vector along C's rows, and the blocked kernel would hand it
      * all to the plain one; it is computed as a small product of the band's rows instead, which
      * puts C's columns in vectors ({@link #matmulSmall}). In a 64-128-10 training step the plain
@@ -350,10 +345,8 @@ public final class SimdFloatKernels extends FloatKernels {
                            float[] c, int cOff, int i0, int i1, int k, int n) {
         if (n < S.length()) {
             matmulSmall(a, aOff + i0 * ars, ars, acs, b, bOff, brs, bcs, c, cOff + i0 * n, i1 - i0, k, n);
-        } else if (bcs != 1) {
-            super.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n);
         } else {
-            SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n);
+            SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n);
         }
     }
 
@@ -390,12 +383,12 @@ public final class SimdFloatKernels extends FloatKernels {
         int columnsCost = alongColumns + (copyA ? k * m : 0) + m * n;
         if (rowsCost <= columnsCost) {
             if (!copyB) {
-                SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, c, cOff, 0, m, k, n);
+                SimdMatMul.rows(a, aOff, ars, acs, b, bOff, brs, 1, c, cOff, 0, m, k, n);
                 return;
             }
             float[] bp = padded(b, bOff, brs, bcs, k, n, nPad);
             float[] cp = nPad == n ? c : new float[m * nPad];
-            SimdMatMul.rows(a, aOff, ars, acs, bp, 0, nPad, cp, nPad == n ? cOff : 0, 0, m, k, nPad);
+            SimdMatMul.rows(a, aOff, ars, acs, bp, 0, nPad, 1, cp, nPad == n ? cOff : 0, 0, m, k, nPad);
             if (cp != c) {
                 for (int i = 0; i < m; i++) {
                     System.arraycopy(cp, i * nPad, c, cOff + i * n, n);
@@ -405,7 +398,7 @@ public final class SimdFloatKernels extends FloatKernels {
             // Aᵀ[p][i] = A[i][p] takes B's role
             float[] at = copyA ? padded(a, aOff, acs, ars, k, m, mPad) : a;
             float[] ct = new float[n * mPad];
-            SimdMatMul.rows(b, bOff, bcs, brs, at, copyA ? 0 : aOff, copyA ? mPad : acs, ct, 0, 0, n, k, mPad);
+            SimdMatMul.rows(b, bOff, bcs, brs, at, copyA ? 0 : aOff, copyA ? mPad : acs, 1, ct, 0, 0, n, k, mPad);
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i < m; i++) {
                     c[cOff + i * n + j] = ct[j * mPad + i];

@@ -1,31 +1,33 @@
 package io.github.backprop4j.tensor.internal.simd;
 
-import io.github.backprop4j.tensor.internal.MatMul;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float32 matrix-product kernel on vectors: C = A·B for rows {@code [i0, i1)} of C (m×n,
- * row-major at {@code cOff}), {@code A[i][p] = a[aOff + i·ars + p·acs]} and B with contiguous
- * rows, {@code B[p][j] = b[bOff + p·brs + j]}.
+ * row-major at {@code cOff}), {@code A[i][p] = a[aOff + i·ars + p·acs]} and
+ * {@code B[p][j] = b[bOff + p·brs + j·bcs]}.
  *
- * <p>Columns go in panels of two vectors (2·L floats, L = lanes), then one vector; the last
- * {@code n mod L} columns go to the plain kernel ({@link MatMul#plainRows}). Within a panel, 6
- * rows of C at a time (then 4, then 1): per step p, two row-slices of B are loaded as vectors and
- * each of the 6 values of A is broadcast and fused-multiply-added into 12 vector accumulators
- * (6×2 measured 10–15% faster than 4×2 at 1024³ with AVX-512; 14 of the 32 vector registers).
- * The whole 6-row blocks and whole panels are packed first, {@link #STEPS} steps of k at a
- * time, GotoBLAS-style: the band's A, 6 rows at a time, step-major ({@code [p][row]}), and each
- * panel of B (steps × 2L floats) into buffers that stay in L2 and L1. The packed tile reads A at
- * {@code p·6 + row} and B at {@code p·2L + j}, contiguously. At 1024³ on 2 threads this ran at
- * 122–123 products/s in three JMH forks, against 91–123 with A read through its strides and
- * full-length k; at 128×784·784×256 (an MLP layer), 161–169 against 144–150 GFLOP/s. The rows
- * and columns left over take the unpacked tiles, reading B in place.
+ * <p>Columns go in panels of two vectors (2·L floats, L = lanes); the rest one vector at a time,
+ * the last {@code n mod L} columns padded with zeros to a vector ({@link #oneVectorOfColumns}),
+ * 8 rows at a time (then 4, then 1). Within a panel, 6 rows of C at a time: per step p, two
+ * row-slices of B are loaded as vectors and each of the 6 values of A is broadcast and
+ * fused-multiply-added into 12 vector accumulators (6×2 measured 10–15% faster than 4×2 at
+ * 1024³ with AVX-512; 14 of the 32 vector registers, 15 of AVX2's 16). Bands of at least 6 rows
+ * are packed, {@link #STEPS} steps of k at a time, GotoBLAS-style: the band's A, 6 rows at a
+ * time, step-major ({@code [p][row]}), and each panel of B (steps × 2L floats, read through
+ * B's strides, so a transposed B is never copied whole) into buffers that stay in L2 and L1. The packed tile reads A at {@code p·6 + row} and
+ * B at {@code p·2L + j}, contiguously. At 1024³ on 2 threads this ran at 122–123 products/s in
+ * three JMH forks, against 91–123 with A read through its strides and full-length k; at
+ * 128×784·784×256 (an MLP layer), 161–169 against 144–150 GFLOP/s (AVX-512). The band's last
+ * {@code rows mod 6} rows go in one more block, padded with zero rows, into a buffer: a 1×1
+ * tile's single chain of multiply-adds waits on itself, and the 2 rows left of 128 took 15% of
+ * a 128×784·784×256 product that way (8 lanes, one thread). Bands of fewer than 6 rows take
+ * 4×2 and 1×1 tiles unpacked, reading B's rows in place.
  *
  * <p>Every element of C is the chain {@code s = fma(A[i][p], B[p][j], s)} for p = 0, 1, ...,
- * whichever tile computes it: in a vector column here, in the last columns the plain kernel,
- * whose formula is the same. So the result depends neither on how the rows are split between
- * threads nor on the kernel path.
+ * whichever tile computes it, and the plain kernel's formula is the same. So the result depends
+ * neither on how the rows are split between threads nor on the kernel path.
  */
 final class SimdMatMul {
     private static final VectorSpecies<Float> S = SimdFloatKernels.S;
@@ -39,79 +41,168 @@ final class SimdMatMul {
     private SimdMatMul() {
     }
 
-    static void rows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
+    /**
+     * Rows [i0, i1) of C = A·B, {@code B[p][j] = b[bOff + p·brs + j·bcs]}: a transposed B (Wᵀ
+     * in Linear's forward) is read through its strides while it is packed, not copied first.
+     */
+    static void rows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                      float[] c, int cOff, int i0, int i1, int k, int n) {
         int lanes = S.length();
         int width = 2 * lanes;
-        int i = n >= width ? packedBlocks(a, aOff, ars, acs, b, bOff, brs, c, cOff, i0, i1, k, n) : i0;
         int j = 0;
-        for (; j + width <= n; j += width) {
-            int r = i;
-            for (; r + 4 <= i1; r += 4) {
-                tile4x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
+        if (i1 - i0 >= 6 && n >= width) {
+            packedPanels(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n);
+            j = n - n % width;
+        } else if (bcs != 1 && n >= width) { // a few rows: the tiles below read B's rows in place
+            float[] rowMajor = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int q = 0, src = bOff + p * brs; q < n; q++, src += bcs) {
+                    rowMajor[p * n + q] = b[src];
+                }
             }
-            for (; r < i1; r++) {
-                tile1x1(a, aOff + r * ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k);
-                tile1x1(a, aOff + r * ars, acs, b, bOff + j + lanes, brs, c, cOff + r * n + j + lanes, k);
+            rows(a, aOff, ars, acs, rowMajor, 0, n, 1, c, cOff, i0, i1, k, n);
+            return;
+        } else {
+            for (; j + width <= n; j += width) {
+                int r = i0;
+                for (; r + 4 <= i1; r += 4) {
+                    tile4x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
+                }
+                for (; r < i1; r++) {
+                    tile1x1(a, aOff + r * ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k);
+                    tile1x1(a, aOff + r * ars, acs, b, bOff + j + lanes, brs, c, cOff + r * n + j + lanes, k);
+                }
             }
         }
-        for (; j + lanes <= n; j += lanes) {
-            int r = i0;
-            for (; r + 4 <= i1; r += 4) {
-                tile4x1(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
-            }
-            for (; r < i1; r++) {
-                tile1x1(a, aOff + r * ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k);
-            }
-        }
-        if (j < n) {
-            // fewer columns than lanes are left: the plain 4×8 kernel, which keeps 32 sums in flight
-            MatMul.plainRows(a, aOff, ars, acs, b, bOff + j, brs, 1, c, cOff + j, n, i0, i1, k, n - j);
+        for (; j < n; j += lanes) {
+            oneVectorOfColumns(a, aOff, ars, acs, b, bOff + j * bcs, brs, bcs, c, cOff + j, i0, i1, k, n,
+                    Math.min(lanes, n - j));
         }
     }
 
     /**
-     * The rows of whole 6-row blocks from i0 and the columns of whole panels (2L wide), packed and
-     * in steps of at most {@link #STEPS} of k: A's rows × those steps (blocks step-major, in L2),
-     * then for each panel B's steps × 2L (in L1), then the 6×2 tiles, each continuing the sums
-     * it stored in C for the earlier steps. Returns the first row left for the unpacked tiles.
+     * Every row of [i0, i1) (at least 6) and the columns of whole panels (2L wide), packed, in
+     * steps of at most {@link #STEPS} of k: A's rows × those steps in blocks of 6 (step-major, in
+     * L2; a last block of fewer rows padded with zero rows, its tiles writing into a buffer whose
+     * real rows are copied to C at the end), then for each panel B's steps × 2L (in L1), then the
+     * 6×2 tiles, each continuing the sums it stored for the earlier steps.
      */
-    private static int packedBlocks(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
-                                    float[] c, int cOff, int i0, int i1, int k, int n) {
+    private static void packedPanels(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                                     float[] c, int cOff, int i0, int i1, int k, int n) {
         int width = 2 * S.length();
-        int blocks = (i1 - i0) / 6;
-        if (blocks == 0) {
-            return i0;
-        }
+        int rows = i1 - i0;
+        int whole = rows / 6;
+        int lastRows = rows - 6 * whole;
+        int blocks = whole + (lastRows > 0 ? 1 : 0);
+        int panelsWidth = n - n % width;
+        float[] last = lastRows > 0 ? new float[6 * panelsWidth] : null;
         float[] packedA = new float[blocks * 6 * Math.min(k, STEPS)];
         float[] panel = new float[Math.min(k, STEPS) * width];
         for (int p0 = 0; p0 < k; p0 += STEPS) {
             int steps = Math.min(STEPS, k - p0);
-            packSixRowBlocks(a, aOff + i0 * ars + p0 * acs, ars, acs, blocks, steps, packedA);
-            for (int j = 0; j + width <= n; j += width) {
-                for (int p = 0; p < steps; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * brs + j, panel, p * width, width);
-                }
-                for (int block = 0; block < blocks; block++) {
+            packSixRowBlocks(a, aOff + i0 * ars + p0 * acs, ars, acs, rows, steps, packedA);
+            for (int j = 0; j < panelsWidth; j += width) {
+                packPanel(b, bOff + p0 * brs + j * bcs, brs, bcs, steps, panel);
+                for (int block = 0; block < whole; block++) {
                     tile6x2Packed(packedA, block * 6 * steps, panel, c, cOff + (i0 + 6 * block) * n + j, steps, n, p0 > 0);
+                }
+                if (last != null) {
+                    tile6x2Packed(packedA, whole * 6 * steps, panel, last, j, steps, panelsWidth, p0 > 0);
                 }
             }
         }
-        return i0 + 6 * blocks;
+        for (int r = 0; last != null && r < lastRows; r++) {
+            System.arraycopy(last, r * panelsWidth, c, cOff + (i0 + 6 * whole + r) * n, panelsWidth);
+        }
     }
 
     /**
-     * Rows of A (row r, step p at {@code a0 + r·ars + p·acs}, steps [0, steps)) as blocks of 6
-     * rows, each step-major: {@code packed[block·6·steps + p·6 + row]}.
+     * {@code rows} rows of A (row r, step p at {@code a0 + r·ars + p·acs}, steps [0, steps)) as
+     * blocks of 6 rows, each step-major: {@code packed[block·6·steps + p·6 + row]}; a last,
+     * partial block's missing rows are zeros. (The whole blocks' six copies are written out: as
+     * a loop over the rows, packing a transposed A took 40% longer.)
      */
-    private static void packSixRowBlocks(float[] a, int a0, int ars, int acs, int blocks, int steps, float[] packed) {
-        for (int block = 0, at = 0; block < blocks; block++) {
-            int rowStart = a0 + block * 6 * ars;
-            for (int p = 0; p < steps; p++) {
+    private static void packSixRowBlocks(float[] a, int a0, int ars, int acs, int rows, int steps, float[] packed) {
+        int whole = rows / 6;
+        int at = 0;
+        for (int block = 0; block < whole; block++) {
+            int from = a0 + block * 6 * ars;
+            for (int p = 0; p < steps; p++, at += 6, from += acs) {
+                packed[at] = a[from];
+                packed[at + 1] = a[from + ars];
+                packed[at + 2] = a[from + 2 * ars];
+                packed[at + 3] = a[from + 3 * ars];
+                packed[at + 4] = a[from + 4 * ars];
+                packed[at + 5] = a[from + 5 * ars];
+            }
+        }
+        int inBlock = rows - 6 * whole;
+        if (inBlock > 0) {
+            int rowStart = a0 + whole * 6 * ars;
+            for (int p = 0; p < steps; p++, at += 6) {
                 for (int row = 0, from = rowStart + p * acs; row < 6; row++, from += ars) {
-                    packed[at++] = a[from];
+                    packed[at + row] = row < inBlock ? a[from] : 0f;
                 }
             }
+        }
+    }
+
+    /** B's {@code steps} × 2L panel at b0 ({@code B[p][q] = b[b0 + p·brs + q·bcs]}) into {@code panel[p·2L + q]}. */
+    private static void packPanel(float[] b, int b0, int brs, int bcs, int steps, float[] panel) {
+        int width = 2 * S.length();
+        if (bcs == 1) {
+            for (int p = 0; p < steps; p++) {
+                System.arraycopy(b, b0 + p * brs, panel, p * width, width);
+            }
+            return;
+        }
+        for (int q = 0; q < width; q++) { // a transposed B: each column of the panel is contiguous
+            for (int p = 0, src = b0 + q * bcs; p < steps; p++, src += brs) {
+                panel[p * width + q] = b[src];
+            }
+        }
+    }
+
+    /**
+     * {@code cols} (at most L) columns of C, at {@code c[cOff + i·n]}, as one vector: 8 rows at a
+     * time (then 4, then 1). B's columns are read in place when they are one whole contiguous
+     * vector per step; otherwise they are copied into a k×L panel padded with zeros, the tiles
+     * write rows of L into a buffer, and the first {@code cols} of each are copied into C.
+     * (Element by element, as the plain kernel would do them, each column's sum is one chain of k
+     * multiply-adds waiting on each other: a third of a 64-128-10 step with 8 lanes went there.)
+     */
+    private static void oneVectorOfColumns(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
+                                           int bcs, float[] c, int cOff, int i0, int i1, int k, int n, int cols) {
+        int lanes = S.length();
+        boolean inPlace = bcs == 1 && cols == lanes;
+        float[] panel = b;
+        int panelOff = bOff;
+        int panelStride = brs;
+        if (!inPlace) {
+            panel = new float[k * lanes];
+            panelOff = 0;
+            panelStride = lanes;
+            for (int p = 0; p < k; p++) {
+                for (int q = 0, src = bOff + p * brs; q < cols; q++, src += bcs) {
+                    panel[p * lanes + q] = b[src];
+                }
+            }
+        }
+        float[] out = inPlace ? c : new float[(i1 - i0) * lanes];
+        int outOff = inPlace ? cOff + i0 * n : 0;
+        int outStride = inPlace ? n : lanes;
+        int r = i0;
+        for (; r + 8 <= i1; r += 8) {
+            tile8x1(a, aOff + r * ars, ars, acs, panel, panelOff, panelStride, out, outOff + (r - i0) * outStride, k, outStride);
+        }
+        for (; r + 4 <= i1; r += 4) {
+            tile4x1(a, aOff + r * ars, ars, acs, panel, panelOff, panelStride, out, outOff + (r - i0) * outStride, k, outStride);
+        }
+        for (; r < i1; r++) {
+            tile1x1(a, aOff + r * ars, acs, panel, panelOff, panelStride, out, outOff + (r - i0) * outStride, k);
+        }
+        for (int i = i0; !inPlace && i < i1; i++) {
+            System.arraycopy(out, (i - i0) * lanes, c, cOff + i * n, cols);
         }
     }
 
@@ -209,6 +300,31 @@ final class SimdMatMul {
         c21.intoArray(c, r + 2 * n + lanes);
         c30.intoArray(c, r + 3 * n);
         c31.intoArray(c, r + 3 * n + lanes);
+    }
+
+    /** C[r.., 8 rows × 1 vector]: eight independent sums, enough to keep the multiply-adds busy. */
+    private static void tile8x1(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
+                                float[] c, int r, int k, int n) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
+            FloatVector v = FloatVector.fromArray(S, b, pb);
+            c0 = FloatVector.broadcast(S, a[pa]).fma(v, c0);
+            c1 = FloatVector.broadcast(S, a[pa + ars]).fma(v, c1);
+            c2 = FloatVector.broadcast(S, a[pa + 2 * ars]).fma(v, c2);
+            c3 = FloatVector.broadcast(S, a[pa + 3 * ars]).fma(v, c3);
+            c4 = FloatVector.broadcast(S, a[pa + 4 * ars]).fma(v, c4);
+            c5 = FloatVector.broadcast(S, a[pa + 5 * ars]).fma(v, c5);
+            c6 = FloatVector.broadcast(S, a[pa + 6 * ars]).fma(v, c6);
+            c7 = FloatVector.broadcast(S, a[pa + 7 * ars]).fma(v, c7);
+        }
+        c0.intoArray(c, r);
+        c1.intoArray(c, r + n);
+        c2.intoArray(c, r + 2 * n);
+        c3.intoArray(c, r + 3 * n);
+        c4.intoArray(c, r + 4 * n);
+        c5.intoArray(c, r + 5 * n);
+        c6.intoArray(c, r + 6 * n);
+        c7.intoArray(c, r + 7 * n);
     }
 
     /** C[r.., 4 rows × 1 vector]. */
