@@ -38,6 +38,13 @@ final class SimdMatMul {
      */
     private static final int STEPS = 256;
 
+    /**
+     * A transposed A (ars = 1: each step's rows side by side, as in the weight gradient gᵀ·x)
+     * of at most this many floats is read in place rather than packed: its 6 rows of a step
+     * are already contiguous, and the whole of it stays in L2 (256 KB).
+     */
+    private static final long A_IN_PLACE = 1 << 16;
+
     private SimdMatMul() {
     }
 
@@ -85,7 +92,8 @@ final class SimdMatMul {
      * steps of at most {@link #STEPS} of k: A's rows × those steps in blocks of 6 (step-major, in
      * L2; a last block of fewer rows padded with zero rows, its tiles writing into a buffer whose
      * real rows are copied to C at the end), then for each panel B's steps × 2L (in L1), then the
-     * 6×2 tiles, each continuing the sums it stored for the earlier steps.
+     * 6×2 tiles, each continuing the sums it stored for the earlier steps. A small transposed A
+     * ({@link #A_IN_PLACE}) is read in place, but for its last, padded block.
      */
     private static void packedPanels(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                                      float[] c, int cOff, int i0, int i1, int k, int n) {
@@ -93,21 +101,28 @@ final class SimdMatMul {
         int rows = i1 - i0;
         int whole = rows / 6;
         int lastRows = rows - 6 * whole;
-        int blocks = whole + (lastRows > 0 ? 1 : 0);
         int panelsWidth = n - n % width;
+        boolean aInPlace = ars == 1 && (long) acs * k <= A_IN_PLACE;
+        int firstPacked = aInPlace ? i0 + 6 * whole : i0; // the rows from here are packed, the last block padded
+        int packedRows = 6 * ((i1 - firstPacked + 5) / 6);
         float[] last = lastRows > 0 ? new float[6 * panelsWidth] : null;
-        float[] packedA = new float[blocks * 6 * Math.min(k, STEPS)];
+        float[] packedA = new float[packedRows * Math.min(k, STEPS)];
         float[] panel = new float[Math.min(k, STEPS) * width];
         for (int p0 = 0; p0 < k; p0 += STEPS) {
             int steps = Math.min(STEPS, k - p0);
-            packSixRowBlocks(a, aOff + i0 * ars + p0 * acs, ars, acs, rows, steps, packedA);
+            packSixRowBlocks(a, aOff + firstPacked * ars + p0 * acs, ars, acs, i1 - firstPacked, steps, packedA);
             for (int j = 0; j < panelsWidth; j += width) {
                 packPanel(b, bOff + p0 * brs + j * bcs, brs, bcs, steps, panel);
                 for (int block = 0; block < whole; block++) {
-                    tile6x2Packed(packedA, block * 6 * steps, panel, c, cOff + (i0 + 6 * block) * n + j, steps, n, p0 > 0);
+                    int cAt = cOff + (i0 + 6 * block) * n + j;
+                    if (aInPlace) {
+                        tile6x2Packed(a, aOff + i0 + 6 * block + p0 * acs, acs, panel, c, cAt, steps, n, p0 > 0);
+                    } else {
+                        tile6x2Packed(packedA, block * 6 * steps, 6, panel, c, cAt, steps, n, p0 > 0);
+                    }
                 }
                 if (last != null) {
-                    tile6x2Packed(packedA, whole * 6 * steps, panel, last, j, steps, panelsWidth, p0 > 0);
+                    tile6x2Packed(packedA, (packedRows - 6) * steps, 6, panel, last, j, steps, panelsWidth, p0 > 0);
                 }
             }
         }
@@ -207,12 +222,14 @@ final class SimdMatMul {
     }
 
     /**
-     * C[r.., 6 rows × 2 vectors] from packed operands: A's block at {@code a0} as
-     * {@link #packSixRowBlocks} writes it, B's panel with rows of 2L floats from 0. With
+     * C[r.., 6 rows × 2 vectors] from packed operands: A's block at {@code a0}, its 6 rows of a
+     * step side by side and steps {@code aStep} apart (6 as {@link #packSixRowBlocks} writes
+     * it, or a transposed A's row length in place), B's panel with rows of 2L floats from 0. With
      * {@code resume}, the sums start from C's values: a stored float continues the chain
      * {@code s = fma(a, b, s)} exactly, so splitting k changes no bit.
      */
-    private static void tile6x2Packed(float[] a, int a0, float[] b, float[] c, int r, int k, int n, boolean resume) {
+    private static void tile6x2Packed(float[] a, int a0, int aStep, float[] b, float[] c, int r, int k, int n,
+                                      boolean resume) {
         int lanes = S.length();
         int width = 2 * lanes;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
@@ -236,7 +253,7 @@ final class SimdMatMul {
         for (int p = 0; p < k; p++) {
             FloatVector v0 = FloatVector.fromArray(S, b, p * width);
             FloatVector v1 = FloatVector.fromArray(S, b, p * width + lanes);
-            int pa = a0 + p * 6;
+            int pa = a0 + p * aStep;
             FloatVector x = FloatVector.broadcast(S, a[pa]);
             c00 = x.fma(v0, c00);
             c01 = x.fma(v1, c01);
