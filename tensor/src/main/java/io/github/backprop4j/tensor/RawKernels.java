@@ -212,18 +212,21 @@ public final class RawKernels {
     }
 
     /**
-     * Elementwise difference: {@code out[oo + i] = x[xo + i] − y[yo + i]} for i &lt; n.
+     * A scaled difference, as a gradient step: {@code out[oo + i] = x[xo + i] − s·y[yo + i]} for
+     * i &lt; n, the product rounded to float before the difference (the bits of
+     * {@code x.minus(y.times(s))}), in one pass.
      *
-     * @param x the minuend
+     * @param x the minuend (a parameter)
      * @param xo the offset of its first element
-     * @param y the subtrahend
+     * @param s the factor (a learning rate)
+     * @param y the scaled subtrahend (a gradient)
      * @param yo the offset of its first element
      * @param out the result (in place when it is {@code x} or {@code y} with the same offset)
      * @param oo the offset of its first element
      * @param n the number of elements
      */
-    public static void subtract(float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
-        Kernels.active().binary(BinaryOp.SUB, x, xo, y, yo, out, oo, n);
+    public static void subtractScaled(float[] x, int xo, float s, float[] y, int yo, float[] out, int oo, int n) {
+        Kernels.active().subtractScaled(x, xo, s, y, yo, out, oo, n);
     }
 
     /**

@@ -92,6 +92,13 @@ public class FloatKernels {
         }
     }
 
+    /** {@code out[oo + i] = x[xo + i] − s·y[yo + i]}: two IEEE roundings, the product's first. */
+    public void subtractScaled(float[] x, int xo, float s, float[] y, int yo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = x[xo + i] - s * y[yo + i];
+        }
+    }
+
     /**
      * {@code out[oo + j] = Σ_r x[xo + r·n + j]} for j &lt; n: the sums of a row-major rows×n
      * matrix's columns (a bias gradient), each added in float from 0, rows in ascending order.

@@ -162,6 +162,26 @@ class SimdKernelProperties {
     }
 
     @Test
+    void subtractScaledIsThePlainOneAndRoundsTheProductFirst() {
+        qt(73).forAll(runs()).checkAssert(run -> {
+            Random r = new Random(run.seed());
+            int n = run.length();
+            float[] x = floats(r, run.offset() + n);
+            float[] y = floats(r, 3 + n);
+            float s = (float) r.nextGaussian();
+            float[] want = floats(r, n);
+            float[] got = want.clone();
+            plain.subtractScaled(x, run.offset(), s, y, 3, want, 0, n);
+            simd.subtractScaled(x, run.offset(), s, y, 3, got, 0, n);
+            assertArrayEquals(want, got, run + ", s = " + s);
+            for (int i = 0; i < n; i++) {
+                float product = s * y[3 + i];
+                assertEquals(x[run.offset() + i] - product, want[i], "element " + i);
+            }
+        });
+    }
+
+    @Test
     void columnSumsAreThePlainOnesAndEachColumnsSumInRowOrder() {
         qt(71).forAll(runs(), integers().between(0, 9)).checkAssert((run, rows) -> {
             Random r = new Random(run.seed());

@@ -137,6 +137,17 @@ public final class SimdFloatKernels extends FloatKernels {
         }
     }
 
+    @Override
+    public void subtractScaled(float[] x, int xo, float s, float[] y, int yo, float[] out, int oo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector factor = FloatVector.broadcast(S, s);
+        for (; i < bound; i += S.length()) {
+            load(x, xo + i).sub(load(y, yo + i).mul(factor)).intoArray(out, oo + i);
+        }
+        super.subtractScaled(x, xo + i, s, y, yo + i, out, oo + i, n - i);
+    }
+
     /** Two vectors of columns at a time, each lane a column's sum in the plain order (so the same bits). */
     @Override
     public void columnSums(float[] x, int xo, int rows, int n, float[] out, int oo) {
