@@ -270,9 +270,18 @@ public class FloatKernels {
      * whichever tile or thread computes it, so the result does not depend on how the rows are
      * split, nor on whether these kernels or the SIMD ones compute it.
      */
+    public final void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                                 float[] c, int cOff, int i0, int i1, int k, int n) {
+        matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, i0, i1, k, n);
+    }
+
+    /**
+     * {@link #matmulRows(float[], int, int, int, float[], int, int, int, float[], int, int, int, int, int)}
+     * with C's rows {@code ldc} apart: n columns of a wider C, for a pool that splits C's columns.
+     */
     public void matmulRows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
-                           float[] c, int cOff, int i0, int i1, int k, int n) {
-        MatMul.plainRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, i0, i1, k, n);
+                           float[] c, int cOff, int ldc, int i0, int i1, int k, int n) {
+        MatMul.plainRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, i0, i1, k, n);
     }
 
     /**

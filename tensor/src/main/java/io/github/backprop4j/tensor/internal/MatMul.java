@@ -5,9 +5,10 @@ package io.github.backprop4j.tensor.internal;
  *
  * <p>float32 operands may have any strides, so {@code x·Wᵀ} (Linear's forward) and
  * {@code Xᵀ·G} (its weight gradient) read the transposed operand in place instead of copying
- * it. Products of at least {@link FloatKernels#parallelFlops()} floating-point operations split
- * the rows of C over {@link Parallel}'s threads; smaller ones stay on the calling thread, where a toy model's
- * many small products spend less time than a hand-off to another thread would cost.
+ * it. Products of at least {@link FloatKernels#parallelFlops()} floating-point operations are
+ * split over {@link Parallel}'s threads: by C's columns when C is at least as wide as tall (each
+ * thread then packs only its own part of B), else by its rows; smaller ones stay on the calling
+ * thread, where a toy model's many small products spend less time than a hand-off would cost.
  *
  * <p>The plain float32 kernel is register-blocked: it computes a 4×8 tile of C at a time, holding
  * the 32 partial sums in local variables while it streams 8 values of a row of B and 4 values of
@@ -35,6 +36,12 @@ public final class MatMul {
      */
     private static final int PACK_ROWS = 16;
 
+    /**
+     * Threads that split C's columns get multiples of this many: whole panels of every kernel
+     * (the plain one's 8 columns, the SIMD one's two vectors of up to 16 floats).
+     */
+    private static final int COLUMN_GRAIN = 32;
+
     private MatMul() {
     }
 
@@ -57,10 +64,13 @@ public final class MatMul {
         }
         FloatKernels kernels = Kernels.active();
         if (2L * m * k * n < kernels.parallelFlops() || Parallel.threads() == 1) {
-            kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, 0, m, k, n);
+            kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, 0, m, k, n);
+        } else if (n >= m && n >= 2 * COLUMN_GRAIN) { // each thread packs its own part of B, the larger operand
+            Parallel.forRange(n, COLUMN_GRAIN, (j0, j1) -> kernels.matmulRows(a, aOff, ars, acs, b, bOff + j0 * bcs,
+                    brs, bcs, c, cOff + j0, n, 0, m, k, j1 - j0));
         } else {
             Parallel.forRange(m, MR, (i0, i1) ->
-                    kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n));
+                    kernels.matmulRows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, i0, i1, k, n));
         }
     }
 

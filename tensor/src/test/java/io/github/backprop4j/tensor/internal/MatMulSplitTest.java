@@ -59,6 +59,38 @@ class MatMulSplitTest {
         assertArrayEquals(oneThread, pooled);
     }
 
+    /**
+     * Wider than tall: the pool splits C's columns (each thread packing its own part of B), with
+     * B row-major or transposed and a last part of columns narrower than the grain; taller than
+     * wide: it splits the rows. Either gives the one-thread bits.
+     */
+    @Test
+    void splittingColumnsOrRowsGivesTheOneThreadBits() {
+        int[][] shapes = {{24, 400, 270}, {64, 128, 256}, {300, 100, 70}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            assertTrue(2L * m * k * n >= Kernels.active().parallelFlops(), "large enough to be split: " + m + "×" + k + "×" + n);
+            float[] a = normals(5, m * k);
+            float[] b = normals(6, k * n);
+            float[] bt = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bt[j * k + p] = b[p * n + j];
+                }
+            }
+            float[] oneThread = new float[m * n];
+            Kernels.active().matmulRows(a, 0, k, 1, b, 0, n, 1, oneThread, 0, 0, m, k, n);
+            float[] pooled = new float[m * n];
+            MatMul.multiply(a, 0, k, 1, b, 0, n, 1, pooled, 0, m, k, n);
+            assertArrayEquals(oneThread, pooled, m + "×" + k + "×" + n);
+            float[] pooledT = new float[m * n];
+            MatMul.multiply(a, 0, k, 1, bt, 0, 1, k, pooledT, 0, m, k, n);
+            assertArrayEquals(oneThread, pooledT, m + "×" + k + "×" + n + ", B transposed");
+        }
+    }
+
     @Test
     void partsCoverTheRangeOnceOnGrainBoundaries() {
         for (int count : new int[] {0, 1, 3, 4, 5, 17, 64, 1001}) {

@@ -49,16 +49,17 @@ final class SimdMatMul {
     }
 
     /**
-     * Rows [i0, i1) of C = A·B, {@code B[p][j] = b[bOff + p·brs + j·bcs]}: a transposed B (Wᵀ
-     * in Linear's forward) is read through its strides while it is packed, not copied first.
+     * Rows [i0, i1) of C = A·B, {@code B[p][j] = b[bOff + p·brs + j·bcs]}, C's rows {@code ldc}
+     * apart (n, or more for a band of C's columns): a transposed B (Wᵀ in Linear's forward) is
+     * read through its strides while it is packed, not copied first.
      */
     static void rows(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
-                     float[] c, int cOff, int i0, int i1, int k, int n) {
+                     float[] c, int cOff, int ldc, int i0, int i1, int k, int n) {
         int lanes = S.length();
         int width = 2 * lanes;
         int j = 0;
         if (i1 - i0 >= 6 && n >= width) {
-            packedPanels(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, i0, i1, k, n);
+            packedPanels(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, i0, i1, k, n);
             j = n - n % width;
         } else if (bcs != 1 && n >= width) { // a few rows: the tiles below read B's rows in place
             float[] rowMajor = new float[k * n];
@@ -67,22 +68,22 @@ final class SimdMatMul {
                     rowMajor[p * n + q] = b[src];
                 }
             }
-            rows(a, aOff, ars, acs, rowMajor, 0, n, 1, c, cOff, i0, i1, k, n);
+            rows(a, aOff, ars, acs, rowMajor, 0, n, 1, c, cOff, ldc, i0, i1, k, n);
             return;
         } else {
             for (; j + width <= n; j += width) {
                 int r = i0;
                 for (; r + 4 <= i1; r += 4) {
-                    tile4x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k, n);
+                    tile4x2(a, aOff + r * ars, ars, acs, b, bOff + j, brs, c, cOff + r * ldc + j, k, ldc);
                 }
                 for (; r < i1; r++) {
-                    tile1x1(a, aOff + r * ars, acs, b, bOff + j, brs, c, cOff + r * n + j, k);
-                    tile1x1(a, aOff + r * ars, acs, b, bOff + j + lanes, brs, c, cOff + r * n + j + lanes, k);
+                    tile1x1(a, aOff + r * ars, acs, b, bOff + j, brs, c, cOff + r * ldc + j, k);
+                    tile1x1(a, aOff + r * ars, acs, b, bOff + j + lanes, brs, c, cOff + r * ldc + j + lanes, k);
                 }
             }
         }
         for (; j < n; j += lanes) {
-            oneVectorOfColumns(a, aOff, ars, acs, b, bOff + j * bcs, brs, bcs, c, cOff + j, i0, i1, k, n,
+            oneVectorOfColumns(a, aOff, ars, acs, b, bOff + j * bcs, brs, bcs, c, cOff + j, ldc, i0, i1, k,
                     Math.min(lanes, n - j));
         }
     }
@@ -96,7 +97,7 @@ final class SimdMatMul {
      * ({@link #A_IN_PLACE}) is read in place, but for its last, padded block.
      */
     private static void packedPanels(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
-                                     float[] c, int cOff, int i0, int i1, int k, int n) {
+                                     float[] c, int cOff, int ldc, int i0, int i1, int k, int n) {
         int width = 2 * S.length();
         int rows = i1 - i0;
         int whole = rows / 6;
@@ -114,11 +115,11 @@ final class SimdMatMul {
             for (int j = 0; j < panelsWidth; j += width) {
                 packPanel(b, bOff + p0 * brs + j * bcs, brs, bcs, steps, panel);
                 for (int block = 0; block < whole; block++) {
-                    int cAt = cOff + (i0 + 6 * block) * n + j;
+                    int cAt = cOff + (i0 + 6 * block) * ldc + j;
                     if (aInPlace) {
-                        tile6x2Packed(a, aOff + i0 + 6 * block + p0 * acs, acs, panel, c, cAt, steps, n, p0 > 0);
+                        tile6x2Packed(a, aOff + i0 + 6 * block + p0 * acs, acs, panel, c, cAt, steps, ldc, p0 > 0);
                     } else {
-                        tile6x2Packed(packedA, block * 6 * steps, 6, panel, c, cAt, steps, n, p0 > 0);
+                        tile6x2Packed(packedA, block * 6 * steps, 6, panel, c, cAt, steps, ldc, p0 > 0);
                     }
                 }
                 if (last != null) {
@@ -127,7 +128,7 @@ final class SimdMatMul {
             }
         }
         for (int r = 0; last != null && r < lastRows; r++) {
-            System.arraycopy(last, r * panelsWidth, c, cOff + (i0 + 6 * whole + r) * n, panelsWidth);
+            System.arraycopy(last, r * panelsWidth, c, cOff + (i0 + 6 * whole + r) * ldc, panelsWidth);
         }
     }
 
@@ -179,7 +180,7 @@ final class SimdMatMul {
     }
 
     /**
-     * {@code cols} (at most L) columns of C, at {@code c[cOff + i·n]}, as one vector: 8 rows at a
+     * {@code cols} (at most L) columns of C, at {@code c[cOff + i·ldc]}, as one vector: 8 rows at a
      * time (then 4, then 1). B's columns are read in place when they are one whole contiguous
      * vector per step; otherwise they are copied into a k×L panel padded with zeros, the tiles
      * write rows of L into a buffer, and the first {@code cols} of each are copied into C.
@@ -187,7 +188,7 @@ final class SimdMatMul {
      * multiply-adds waiting on each other: a third of a 64-128-10 step with 8 lanes went there.)
      */
     private static void oneVectorOfColumns(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
-                                           int bcs, float[] c, int cOff, int i0, int i1, int k, int n, int cols) {
+                                           int bcs, float[] c, int cOff, int ldc, int i0, int i1, int k, int cols) {
         int lanes = S.length();
         boolean inPlace = bcs == 1 && cols == lanes;
         float[] panel = b;
@@ -204,8 +205,8 @@ final class SimdMatMul {
             }
         }
         float[] out = inPlace ? c : new float[(i1 - i0) * lanes];
-        int outOff = inPlace ? cOff + i0 * n : 0;
-        int outStride = inPlace ? n : lanes;
+        int outOff = inPlace ? cOff + i0 * ldc : 0;
+        int outStride = inPlace ? ldc : lanes;
         int r = i0;
         for (; r + 8 <= i1; r += 8) {
             tile8x1(a, aOff + r * ars, ars, acs, panel, panelOff, panelStride, out, outOff + (r - i0) * outStride, k, outStride);
@@ -217,7 +218,7 @@ final class SimdMatMul {
             tile1x1(a, aOff + r * ars, acs, panel, panelOff, panelStride, out, outOff + (r - i0) * outStride, k);
         }
         for (int i = i0; !inPlace && i < i1; i++) {
-            System.arraycopy(out, (i - i0) * lanes, c, cOff + i * n, cols);
+            System.arraycopy(out, (i - i0) * lanes, c, cOff + i * ldc, cols);
         }
     }
 
