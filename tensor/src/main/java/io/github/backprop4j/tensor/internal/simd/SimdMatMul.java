@@ -40,10 +40,16 @@ final class SimdMatMul {
 
     /**
      * A transposed A (ars = 1: each step's rows side by side, as in the weight gradient gᵀ·x)
-     * of at most this many floats is read in place rather than packed: its 6 rows of a step
-     * are already contiguous, and the whole of it stays in L2 (256 KB).
+     * of at most this many floats (64 KB) is read in place rather than packed: its 6 rows of a
+     * step are already contiguous, but each step is a new cache line, and the same lines come
+     * back for every panel of B, which pays only while they stay near L1. A 64-128-10 step's
+     * 128×64 gᵀ (32 KB) took 15–16 µs in place against 24 packed; a 784-256-10 step's 256×128
+     * gᵀ (128 KB, in place under the earlier limit of 256 KB) is faster packed: 256×128·128×784
+     * took 831–923 against 925–1205 µs on one thread (3 alternating JVMs each), and the whole
+     * step 1.75 against 1.98 ms (medians of 10 alternating JVMs on 2 threads, faster in 7 of
+     * the 10 pairs).
      */
-    private static final long A_IN_PLACE = 1 << 16;
+    private static final long A_IN_PLACE = 1 << 14;
 
     private SimdMatMul() {
     }
