@@ -292,7 +292,10 @@ class PlaygroundBrowserTest {
 
     @Test
     void trainingPausesStepsOneEpochAndResets() throws InterruptedException {
-        browser.get(server.url("/train?dataset=xor&epochs=1000"));
+        // one sample per step through two 256-wide layers: 1000 epochs take many seconds, so the
+        // run cannot finish in the moment between seeing epoch 5 and the pause reaching it (with
+        // xor's defaults it did, once, on a loaded CI machine)
+        browser.get(server.url("/train?dataset=xor&epochs=1000&batch-size=1&hidden=256,256"));
         assertEquals("idle", status());
         // step from idle: exactly epoch 1, then paused
         hook("train-step").click();
