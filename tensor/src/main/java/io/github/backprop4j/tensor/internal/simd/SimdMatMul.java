@@ -52,7 +52,23 @@ final class SimdMatMul {
      */
     private static final long A_IN_PLACE = 1 << 14;
 
+    /** The tiles' starting sums: {@link #zero} loads accumulator i's from its own place. */
+    private static final float[] ZEROS = new float[12 * S.length()];
+
     private SimdMatMul() {
+    }
+
+    /**
+     * A zero vector for a tile's accumulator {@code i}, loaded from its own place in
+     * {@link #ZEROS}. Written {@code c00 = zero, c01 = c00, ...}, all of a tile's sums would start
+     * as one value, and C2's register allocator then sometimes kept copies of them in the stack,
+     * reloaded on every step of the loop (seen in the disassembly): about every other JVM ran
+     * the 6×2 tile 1.5–1.9× slower (two copies of the same class in one JVM, 6 JVMs: one copy
+     * slow in each; a 64-128-10 step's products 95–110 against 63–68 µs). With distinct
+     * starting values no copy of the class was slow in 4 JVMs (8 copies).
+     */
+    private static FloatVector zero(int i) {
+        return FloatVector.fromArray(S, ZEROS, i * S.length());
     }
 
     /**
@@ -280,8 +296,8 @@ final class SimdMatMul {
                                       boolean resume) {
         int lanes = S.length();
         int width = 2 * lanes;
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c00 = zero(0), c01 = zero(1), c10 = zero(2), c11 = zero(3), c20 = zero(4), c21 = zero(5);
+        FloatVector c30 = zero(6), c31 = zero(7), c40 = zero(8), c41 = zero(9), c50 = zero(10), c51 = zero(11);
         if (resume) {
             c00 = FloatVector.fromArray(S, c, r);
             c01 = FloatVector.fromArray(S, c, r + lanes);
@@ -339,8 +355,8 @@ final class SimdMatMul {
     private static void tile6x2(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
                                 float[] c, int r, int k, int n) {
         int lanes = S.length();
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c00 = zero(0), c01 = zero(1), c10 = zero(2), c11 = zero(3), c20 = zero(4), c21 = zero(5);
+        FloatVector c30 = zero(6), c31 = zero(7), c40 = zero(8), c41 = zero(9), c50 = zero(10), c51 = zero(11);
         for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
             FloatVector v0 = FloatVector.fromArray(S, b, pb);
             FloatVector v1 = FloatVector.fromArray(S, b, pb + lanes);
@@ -381,8 +397,8 @@ final class SimdMatMul {
     private static void tile4x2(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
                                 float[] c, int r, int k, int n) {
         int lanes = S.length();
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        FloatVector c00 = zero(0), c01 = zero(1), c10 = zero(2), c11 = zero(3);
+        FloatVector c20 = zero(4), c21 = zero(5), c30 = zero(6), c31 = zero(7);
         for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
             FloatVector v0 = FloatVector.fromArray(S, b, pb);
             FloatVector v1 = FloatVector.fromArray(S, b, pb + lanes);
@@ -412,7 +428,8 @@ final class SimdMatMul {
     /** C[r.., 8 rows × 1 vector]: eight independent sums, enough to keep the multiply-adds busy. */
     private static void tile8x1(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
                                 float[] c, int r, int k, int n) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        FloatVector c0 = zero(0), c1 = zero(1), c2 = zero(2), c3 = zero(3);
+        FloatVector c4 = zero(4), c5 = zero(5), c6 = zero(6), c7 = zero(7);
         for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
             FloatVector v = FloatVector.fromArray(S, b, pb);
             c0 = FloatVector.broadcast(S, a[pa]).fma(v, c0);
@@ -437,7 +454,7 @@ final class SimdMatMul {
     /** C[r.., 4 rows × 1 vector]. */
     private static void tile4x1(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
                                 float[] c, int r, int k, int n) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        FloatVector c0 = zero(0), c1 = zero(1), c2 = zero(2), c3 = zero(3);
         for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
             FloatVector v = FloatVector.fromArray(S, b, pb);
             c0 = FloatVector.broadcast(S, a[pa]).fma(v, c0);
