@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  * model's step is dominated by such per-op overhead.
  */
 public final class LinearFunction extends Function {
+    /**
+     * From this many multiply-adds each (m·n·k, the same for both), ∂L/∂x and ∂L/∂W are computed
+     * at once, one on the calling thread and one on a worker of the pool: two independent
+     * products of equal work, where splitting each small product between threads would cost a
+     * hand-off per product and pack its shared operand twice. Below it (a toy model's products
+     * of a few microseconds), both run on the calling thread.
+     */
+    private static final long BOTH_AT_ONCE = 1 << 16;
+
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0];
@@ -64,16 +73,34 @@ public final class LinearFunction extends Function {
         int k = x.size(1);
         int n = w.size(0);
         float[] gs = data(g.value());
-        if (x.requiresGrad()) { // dX[i][p] = Σ_j g[i][j]·W[j][p]
-            float[] ws = data(w.value());
-            float[] dx = new float[m * k];
+        float @Nullable [] dx = x.requiresGrad() ? new float[m * k] : null;
+        float @Nullable [] dw = w.requiresGrad() ? new float[n * k] : null;
+        float @Nullable [] ws = dx != null ? data(w.value()) : null;
+        float @Nullable [] xs = dw != null ? data(x.value()) : null;
+        Runnable inputGrad = () -> { // dX[i][p] = Σ_j g[i][j]·W[j][p]
             RawKernels.matmul(gs, 0, n, 1, ws, 0, k, 1, dx, 0, m, n, k);
+        };
+        Runnable weightGrad = () -> { // dW[j][p] = Σ_i g[i][j]·x[i][p], gᵀ read in place: gᵀ[j][i] = g[i·n + j]
+            RawKernels.matmul(gs, 0, 1, n, xs, 0, k, 1, dw, 0, n, m, k);
+        };
+        if (dx != null && dw != null && (long) m * n * k >= BOTH_AT_ONCE) {
+            RawKernels.forRange(2, 1, (first, end) -> {
+                for (int product = first; product < end; product++) {
+                    (product == 0 ? inputGrad : weightGrad).run();
+                }
+            });
+        } else {
+            if (dx != null) {
+                inputGrad.run();
+            }
+            if (dw != null) {
+                weightGrad.run();
+            }
+        }
+        if (dx != null) {
             out[0] = Variable.of(RawKernels.wrapFloats(dx, m, k));
         }
-        if (w.requiresGrad()) { // dW[j][p] = Σ_i g[i][j]·x[i][p]
-            float[] xs = data(x.value());
-            float[] dw = new float[n * k];
-            RawKernels.matmul(gs, 0, 1, n, xs, 0, k, 1, dw, 0, n, m, k); // gᵀ read in place: gᵀ[j][i] = g[i·n + j]
+        if (dw != null) {
             out[1] = Variable.of(RawKernels.wrapFloats(dw, n, k));
         }
         if (b != null && b.requiresGrad()) { // db[j] = Σ_i g[i][j]
