@@ -247,12 +247,14 @@ final class SimdMatMul {
 
     /**
      * The last {@code cols} columns of C, more than one vector but less than two (10 logits with
-     * 8 lanes), as one panel: B's columns copied into a k×2L panel padded with zero columns, 6
-     * rows of C at a time (then 4, then 1) with A read through its strides, into a buffer whose
-     * first {@code cols} floats of each row are copied into C. Two passes of one vector each
-     * read every row of A twice and load 8 values of A per vector of B instead of 3: a
-     * 64×128·128×10 product (64-128-10's logits) took 7.7 against 11.3 µs, 128×256·256×10
-     * 25.7 against 35.6 (medians of 9 interleaved rounds in one JVM, one thread, 8 lanes).
+     * 8 lanes), as one panel: B's columns copied into a k×2L panel padded with zero columns, 4
+     * rows of C at a time (then 1) with A read through its strides, into a buffer whose first
+     * {@code cols} floats of each row are copied into C. Two passes of one vector each read
+     * every row of A twice and load 8 values of A per vector of B instead of 2: a 64×128·128×10
+     * product (64-128-10's logits) took 7.7 against 11.3 µs, 128×256·256×10 25.7 against 35.6
+     * (medians of 9 interleaved rounds in one JVM, one thread, 8 lanes, measured with 6×2 tiles;
+     * the 4×2 tiles, which need no second copy of the 6×2 code, are 5–8% slower there: 0.3 µs of
+     * a 64-128-10 step).
      */
     private static void paddedPanel(float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                                     float[] c, int cOff, int ldc, int i0, int i1, int k, int cols) {
@@ -266,9 +268,6 @@ final class SimdMatMul {
         }
         float[] out = new float[(i1 - i0) * width];
         int r = i0;
-        for (; r + 6 <= i1; r += 6) {
-            tile6x2(a, aOff + r * ars, ars, acs, panel, 0, width, out, (r - i0) * width, k, width);
-        }
         for (; r + 4 <= i1; r += 4) {
             tile4x2(a, aOff + r * ars, ars, acs, panel, 0, width, out, (r - i0) * width, k, width);
         }
@@ -373,48 +372,6 @@ final class SimdMatMul {
             c40 = x.fma(v0, c40);
             c41 = x.fma(v1, c41);
             x = FloatVector.broadcast(S, a[pa + 5]);
-            c50 = x.fma(v0, c50);
-            c51 = x.fma(v1, c51);
-        }
-        c00.intoArray(c, r);
-        c01.intoArray(c, r + lanes);
-        c10.intoArray(c, r + n);
-        c11.intoArray(c, r + n + lanes);
-        c20.intoArray(c, r + 2 * n);
-        c21.intoArray(c, r + 2 * n + lanes);
-        c30.intoArray(c, r + 3 * n);
-        c31.intoArray(c, r + 3 * n + lanes);
-        c40.intoArray(c, r + 4 * n);
-        c41.intoArray(c, r + 4 * n + lanes);
-        c50.intoArray(c, r + 5 * n);
-        c51.intoArray(c, r + 5 * n + lanes);
-    }
-
-    /** C[r.., 6 rows × 2 vectors] from A's 6 rows at a0, read through its strides, and B's columns at b0. */
-    private static void tile6x2(float[] a, int a0, int ars, int acs, float[] b, int b0, int brs,
-                                float[] c, int r, int k, int n) {
-        int lanes = S.length();
-        FloatVector c00 = zero(0), c01 = zero(1), c10 = zero(2), c11 = zero(3), c20 = zero(4), c21 = zero(5);
-        FloatVector c30 = zero(6), c31 = zero(7), c40 = zero(8), c41 = zero(9), c50 = zero(10), c51 = zero(11);
-        for (int p = 0, pa = a0, pb = b0; p < k; p++, pa += acs, pb += brs) {
-            FloatVector v0 = FloatVector.fromArray(S, b, pb);
-            FloatVector v1 = FloatVector.fromArray(S, b, pb + lanes);
-            FloatVector x = FloatVector.broadcast(S, a[pa]);
-            c00 = x.fma(v0, c00);
-            c01 = x.fma(v1, c01);
-            x = FloatVector.broadcast(S, a[pa + ars]);
-            c10 = x.fma(v0, c10);
-            c11 = x.fma(v1, c11);
-            x = FloatVector.broadcast(S, a[pa + 2 * ars]);
-            c20 = x.fma(v0, c20);
-            c21 = x.fma(v1, c21);
-            x = FloatVector.broadcast(S, a[pa + 3 * ars]);
-            c30 = x.fma(v0, c30);
-            c31 = x.fma(v1, c31);
-            x = FloatVector.broadcast(S, a[pa + 4 * ars]);
-            c40 = x.fma(v0, c40);
-            c41 = x.fma(v1, c41);
-            x = FloatVector.broadcast(S, a[pa + 5 * ars]);
             c50 = x.fma(v0, c50);
             c51 = x.fma(v1, c51);
         }
