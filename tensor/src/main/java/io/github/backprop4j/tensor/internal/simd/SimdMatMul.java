@@ -1,6 +1,5 @@
 package io.github.backprop4j.tensor.internal.simd;
 
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -77,7 +76,7 @@ final class SimdMatMul {
      * product left in it: {@link #packedPanels} writes every float it reads. Reusing them spares
      * zeroing fresh arrays on every product: a 64-128-10 step's five products, the class against
      * its previous version in one JVM (medians of 11 interleaved rounds, both ways round, two
-     * JVMs each), 4–10% faster; its first layer's 64×64·64×128 23.2–25.9 against 25.4–26.6 µs.
+     * JVMs each), 4–11% faster; its first layer's 64×64·64×128 23.2–25.9 against 25.4–26.6 µs.
      */
     private static float[] scratch(int slot, int size) {
         float[][] buffers = SCRATCH.get();
@@ -97,8 +96,9 @@ final class SimdMatMul {
      * as one value, and C2's register allocator then sometimes kept copies of them in the stack,
      * reloaded on every step of the loop (seen in the disassembly): about every other JVM ran
      * the 6×2 tile 1.5–1.9× slower (two copies of the same class in one JVM, 6 JVMs: one copy
-     * slow in each; a 64-128-10 step's products 95–110 against 63–68 µs). With distinct
-     * starting values no copy of the class was slow in 4 JVMs (8 copies).
+     * slow in each; a 64-128-10 step's products 97–99 against 64–73 µs in the 4 JVMs run without
+     * a profiler). With distinct starting values no copy of the class was slow in 6 JVMs (12
+     * copies).
      */
     private static FloatVector zero(int i) {
         return FloatVector.fromArray(S, ZEROS, i * S.length());
@@ -114,16 +114,11 @@ final class SimdMatMul {
         int lanes = S.length();
         int width = 2 * lanes;
         int j = 0;
-        if (i1 - i0 >= 6 && n >= width) {
+        if (i1 - i0 >= 6 && n >= width && k > 0) { // with k = 0 no tile of the packed path would store C
             packedPanels(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, i0, i1, k, n);
             j = n - n % width;
         } else if (bcs != 1 && n >= width) { // a few rows: the tiles below read B's rows in place
-            float[] rowMajor = new float[k * n];
-            for (int p = 0; p < k; p++) {
-                for (int q = 0, src = bOff + p * brs; q < n; q++, src += bcs) {
-                    rowMajor[p * n + q] = b[src];
-                }
-            }
+            float[] rowMajor = columnsRowMajor(b, bOff, brs, bcs, k, n, n);
             rows(a, aOff, ars, acs, rowMajor, 0, n, 1, c, cOff, ldc, i0, i1, k, n);
             return;
         } else {
@@ -163,12 +158,6 @@ final class SimdMatMul {
         int whole = rows / 6;
         int lastRows = rows - 6 * whole;
         int panelsWidth = n - n % width;
-        if (k == 0) { // no step stores a sum
-            for (int i = i0; i < i1; i++) {
-                Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + panelsWidth, 0f);
-            }
-            return;
-        }
         boolean aInPlace = ars == 1 && (long) acs * k <= A_IN_PLACE;
         int firstPacked = aInPlace ? i0 + 6 * whole : i0; // the rows from here are packed, the last block padded
         int packedRows = 6 * ((i1 - firstPacked + 5) / 6);
@@ -246,6 +235,20 @@ final class SimdMatMul {
     }
 
     /**
+     * B's first {@code cols} columns ({@code B[p][q] = b[bOff + p·brs + q·bcs]}) copied into k
+     * rows of {@code width} floats, zeros after the first {@code cols} of each.
+     */
+    private static float[] columnsRowMajor(float[] b, int bOff, int brs, int bcs, int k, int cols, int width) {
+        float[] rowMajor = new float[k * width];
+        for (int p = 0; p < k; p++) {
+            for (int q = 0, src = bOff + p * brs; q < cols; q++, src += bcs) {
+                rowMajor[p * width + q] = b[src];
+            }
+        }
+        return rowMajor;
+    }
+
+    /**
      * The last {@code cols} columns of C, more than one vector but less than two (10 logits with
      * 8 lanes), as one panel: B's columns copied into a k×2L panel padded with zero columns, 4
      * rows of C at a time (then 1) with A read through its strides, into a buffer whose first
@@ -260,12 +263,7 @@ final class SimdMatMul {
                                     float[] c, int cOff, int ldc, int i0, int i1, int k, int cols) {
         int lanes = S.length();
         int width = 2 * lanes;
-        float[] panel = new float[k * width];
-        for (int p = 0; p < k; p++) {
-            for (int q = 0, src = bOff + p * brs; q < cols; q++, src += bcs) {
-                panel[p * width + q] = b[src];
-            }
-        }
+        float[] panel = columnsRowMajor(b, bOff, brs, bcs, k, cols, width);
         float[] out = new float[(i1 - i0) * width];
         int r = i0;
         for (; r + 4 <= i1; r += 4) {
@@ -296,14 +294,9 @@ final class SimdMatMul {
         int panelOff = bOff;
         int panelStride = brs;
         if (!inPlace) {
-            panel = new float[k * lanes];
+            panel = columnsRowMajor(b, bOff, brs, bcs, k, cols, lanes);
             panelOff = 0;
             panelStride = lanes;
-            for (int p = 0; p < k; p++) {
-                for (int q = 0, src = bOff + p * brs; q < cols; q++, src += bcs) {
-                    panel[p * lanes + q] = b[src];
-                }
-            }
         }
         float[] out = inPlace ? c : new float[(i1 - i0) * lanes];
         int outOff = inPlace ? cOff + i0 * ldc : 0;
